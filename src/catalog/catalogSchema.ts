@@ -1,0 +1,99 @@
+/** The shape of schemas/<profile>/catalog.json, checked when a catalog is loaded. */
+const member = {
+  type: 'object',
+  required: ['name', 'type', 'required'],
+  additionalProperties: false,
+  properties: {
+    name: { type: 'string', minLength: 1 },
+    type: { enum: ['string', 'integer', 'dateTime'] },
+    required: { type: 'boolean' },
+  },
+} as const;
+
+const provenance = {
+  type: 'object',
+  required: ['source'],
+  additionalProperties: false,
+  properties: { source: { type: 'string' }, table: { type: 'string' }, note: { type: 'string' } },
+} as const;
+
+export const catalogFileSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  required: ['profile', 'title', 'formats', 'envelope', 'faults', 'operations', 'documentedStatuses', 'faultsOnAnyOperation', 'provenance', 'notes'],
+  additionalProperties: false,
+  properties: {
+    profile: { type: 'string', pattern: '^[a-z0-9.-]+$' },
+    title: { type: 'string' },
+    formats: { type: 'array', minItems: 1, items: { enum: ['json', 'xml'] } },
+    provenance: { type: 'array', items: provenance },
+    notes: { type: 'array', items: { type: 'string' } },
+    envelope: {
+      type: 'object',
+      required: ['kind', 'members', 'open'],
+      properties: {
+        kind: { enum: ['element-per-fault', 'fixed-root'] },
+        root: { type: 'string' },
+        members: { type: 'array', items: member },
+        codeMember: { type: 'string' },
+        typeMember: { type: 'string' },
+        open: { type: 'boolean' },
+      },
+      additionalProperties: false,
+    },
+    xml: {
+      type: 'object',
+      required: ['namespace', 'alsoAccepted', 'requestBodyStyle'],
+      additionalProperties: false,
+      properties: {
+        namespace: { type: 'string' },
+        alsoAccepted: {
+          type: 'array',
+          items: {
+            type: 'object',
+            required: ['namespace', 'note'],
+            additionalProperties: false,
+            properties: { namespace: { type: 'string' }, note: { type: 'string' } },
+          },
+        },
+        requestBodyStyle: { enum: ['attributes'] },
+      },
+    },
+    faults: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['element', 'codes', 'description', 'provenance'],
+        additionalProperties: false,
+        properties: {
+          element: { type: 'string', minLength: 1 },
+          codes: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 100, maximum: 599 } },
+          description: { type: 'string' },
+          documentedAs: { type: 'string' },
+          expectedInAllRequests: { type: 'boolean' },
+          extraMembers: { type: 'array', items: member },
+          provenance: { type: 'array', minItems: 1, items: provenance },
+          note: { type: 'string' },
+        },
+      },
+    },
+    faultsOnAnyOperation: { type: 'array', items: { type: 'string' } },
+    documentedStatuses: { type: 'array', items: { type: 'integer' } },
+    operations: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['id', 'method', 'path', 'success', 'faults'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string' },
+          method: { enum: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] },
+          path: { type: 'string', pattern: '^/' },
+          success: { type: 'integer' },
+          faults: { type: 'array', items: { type: 'string' } },
+        },
+      },
+    },
+  },
+} as const;

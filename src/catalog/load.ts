@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Catalog, FaultDefinition, Operation } from '../model/catalog.js';
+import { UsageError } from '../errors.js';
+import { SCHEMAS_DIR } from '../paths.js';
+import { compileDataFileValidator } from '../validate/dataFile.js';
+import { catalogFileSchema } from './catalogSchema.js';
+
+const validateCatalogFile = compileDataFileValidator<Catalog>(catalogFileSchema);
+
+export function catalogPath(profile: string, schemasDir = SCHEMAS_DIR): string {
+  return path.join(schemasDir, profile, 'catalog.json');
+}
+
+/** Reads and checks a catalog; every inconsistency is a UsageError naming the file. */
+export function loadCatalog(profile: string, schemasDir = SCHEMAS_DIR): Catalog {
+  const file = catalogPath(profile, schemasDir);
+  if (!fs.existsSync(file)) throw new UsageError(`no catalog for profile '${profile}' (looked for ${file})`);
+  const catalog = validateCatalogFile(file, fs.readFileSync(file, 'utf8'));
+  const problems = crossCheck(catalog);
+  if (problems.length > 0) throw new UsageError(`${file}: ${problems.join('; ')}`);
+  return catalog;
+}
+
+function crossCheck(catalog: Catalog): string[] {
+  const problems: string[] = [];
+  const elements = new Set(catalog.faults.map((f) => f.element));
+  if (elements.size !== catalog.faults.length) problems.push('a fault element is listed twice');
+  const known = (name: string, where: string) => {
+    if (!elements.has(name)) problems.push(`${where} names unknown fault '${name}'`);
+  };
+  for (const op of catalog.operations) op.faults.forEach((f) => known(f, `operation ${op.id}`));
+  catalog.faultsOnAnyOperation.forEach((f) => known(f, 'faultsOnAnyOperation'));
+  for (const fault of catalog.faults) {
+    for (const code of fault.codes) {
+      if (!catalog.documentedStatuses.includes(code)) problems.push(`fault ${fault.element} carries ${code}, which documentedStatuses lacks`);
+    }
+  }
+  if (catalog.formats.includes('xml') && !catalog.xml) problems.push('the profile documents XML but has no xml section');
+  if (catalog.envelope.kind === 'fixed-root' && !catalog.envelope.root) problems.push('a fixed-root envelope needs a root');
+  return problems;
+}
+
+export function findFault(catalog: Catalog, element: string): FaultDefinition {
+  const fault = catalog.faults.find((f) => f.element === element);
+  if (!fault) throw new UsageError(`profile ${catalog.profile} has no fault '${element}'`);
+  return fault;
+}
+
+export function findOperation(catalog: Catalog, id: string): Operation {
+  const op = catalog.operations.find((o) => o.id === id);
+  if (!op) throw new UsageError(`profile ${catalog.profile} has no operation '${id}'`);
+  return op;
+}
+
+/** Every XML namespace a fault body of this profile may use. */
+export function acceptedNamespaces(catalog: Catalog): string[] {
+  if (!catalog.xml) return [];
+  return [catalog.xml.namespace, ...catalog.xml.alsoAccepted.map((a) => a.namespace)];
+}

@@ -1,0 +1,14 @@
+import { expectsFault, fail, pass, type ProbeCheck } from './context.js';
+
+export const wellFormedCheck: ProbeCheck = {
+  id: 'well-formed',
+  title: 'A fault carries a body that is well-formed in the format asked for',
+  appliesTo: expectsFault,
+  run(ctx) {
+    const body = ctx.body;
+    const format = ctx.format.toUpperCase();
+    if (body.kind === 'empty') return fail(`the fault has an empty body; the contract puts the fault in the body`, `a ${format} fault body`, '(empty)');
+    if (body.kind === 'invalid') return fail(`the body is not well-formed ${format}: ${body.error}`, `well-formed ${format}`, body.error);
+    return pass();
+  },
+};

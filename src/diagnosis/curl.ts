@@ -1,0 +1,19 @@
+import type { RecordedRequest } from '../model/result.js';
+import { REDACTED, SECRET_HEADERS } from '../http/secrets.js';
+
+const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * A curl command that sends the recorded request again. Credentials are never
+ * in it: a token header refers to $OS_TOKEN instead.
+ */
+export function toCurl(req: RecordedRequest): string {
+  const parts = ['curl', '-sS', '-i', '-X', req.method, quote(req.url)];
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (name.toLowerCase() === 'content-length' || name.toLowerCase() === 'host') continue;
+    if (SECRET_HEADERS.has(name.toLowerCase()) || value === REDACTED) parts.push('-H', `"${name}: $OS_TOKEN"`);
+    else parts.push('-H', quote(`${name}: ${value}`));
+  }
+  if (req.body !== undefined) parts.push('--data-raw', quote(req.body));
+  return parts.join(' ');
+}

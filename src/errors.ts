@@ -1,0 +1,9 @@
+/** A problem with what the user gave us: flags, config, data files. Exit 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** The target as a whole cannot be tested: unreachable, or answers nothing usable. Exit 3. */
+export class TargetError extends Error {
+  override name = 'TargetError';
+}

@@ -1,0 +1,101 @@
+/**
+ * A fault catalog is the single source of truth for one profile: the faults a
+ * document defines, how they are enveloped, which operations exist and which
+ * success code each one documents. Catalogs are data files under
+ * schemas/<profile>/catalog.json; these types describe them.
+ */
+
+export type Format = 'json' | 'xml';
+
+export const FORMATS: readonly Format[] = ['json', 'xml'];
+
+/** Where a fact comes from: a seed document and its table, or the public record. */
+export interface Provenance {
+  source: string;
+  table?: string;
+  note?: string;
+}
+
+export interface FaultDefinition {
+  /** The element (XML) or root key (JSON) the fault is serialised under. */
+  element: string;
+  /** Every HTTP status this fault may carry; the first is the usual one. */
+  codes: number[];
+  description: string;
+  /** The name exactly as the source table writes it, when it differs. */
+  documentedAs?: string;
+  /** Faults a client must expect on any request (Identity v2.0's table). */
+  expectedInAllRequests?: boolean;
+  /** Extra optional members beyond the envelope's, e.g. overLimit's retryAt. */
+  extraMembers?: MemberDefinition[];
+  provenance: Provenance[];
+  note?: string;
+}
+
+export interface MemberDefinition {
+  name: string;
+  type: 'string' | 'integer' | 'dateTime';
+  required: boolean;
+}
+
+/**
+ * The shape of a fault body.
+ * - `element-per-fault`: the root element / key names the fault (Quantum v1.0,
+ *   Identity v2.0); the body repeats the code (XML: attribute, JSON: member).
+ * - `fixed-root`: one root key for every fault (NeutronError, error).
+ */
+export type Envelope =
+  | {
+      kind: 'element-per-fault';
+      /** Members of the JSON object / child elements in XML, in order. */
+      members: MemberDefinition[];
+      /** The member that repeats the HTTP status in the body. */
+      codeMember: string;
+      /** Whether the envelope leaves room for extensions (xsd:any ##other). */
+      open: boolean;
+    }
+  | {
+      kind: 'fixed-root';
+      root: string;
+      members: MemberDefinition[];
+      /** The member that repeats the HTTP status, if the envelope has one. */
+      codeMember?: string;
+      /** The member that names the fault type, if any (NeutronError.type). */
+      typeMember?: string;
+      open: boolean;
+    };
+
+export interface XmlContract {
+  /** The namespace the document gives. */
+  namespace: string;
+  /** Other namespaces the public record shows real services serving. */
+  alsoAccepted: { namespace: string; note: string }[];
+  /** How request bodies map to XML: scalar members become attributes. */
+  requestBodyStyle: 'attributes';
+}
+
+export interface Operation {
+  id: string;
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE' | 'PATCH';
+  /** Path template; `{name}` placeholders are filled from the scenario. */
+  path: string;
+  success: number;
+  /** Faults the public record says this operation may raise. */
+  faults: string[];
+}
+
+export interface Catalog {
+  profile: string;
+  title: string;
+  formats: Format[];
+  envelope: Envelope;
+  xml?: XmlContract;
+  faults: FaultDefinition[];
+  operations: Operation[];
+  /** Every status code the profile documents, success and fault. */
+  documentedStatuses: number[];
+  /** Faults any operation may raise (auth, unknown resource, ...). */
+  faultsOnAnyOperation: string[];
+  provenance: Provenance[];
+  notes: string[];
+}

@@ -1,0 +1,65 @@
+/**
+ * Scenarios are data files under suites/<profile>/. A scenario prepares
+ * resources (setup), sends one probe, and states what the contract says the
+ * probe must get back. Values in paths and bodies may use `{placeholders}`:
+ * `{tenant}`, `{runId}`, `{uuid}` (a fresh random id), `{<step>.<capture>}`.
+ */
+import type { Format } from './catalog.js';
+
+/** What a scenario needs from the run before it can be sent. */
+export type Requirement = 'auth' | 'second-credential';
+
+export interface RequestSpec {
+  /** An operation of the catalog; its method, path and success code apply. */
+  operation: string;
+  /** Values for the operation's path placeholders. */
+  params?: Record<string, string>;
+  /** A body, written once as JSON; XML requests get the profile's encoding. */
+  body?: unknown;
+  /** A literal body per format, sent as is (malformed bodies). */
+  rawBody?: Partial<Record<Format, string>>;
+  /** How the format is asked for: Accept/Content-Type headers, or a path suffix. */
+  negotiation?: 'headers' | 'suffix';
+  /** Which credential the request carries (default: the run's main one). */
+  credential?: 'main' | 'none' | 'invalid' | 'second';
+}
+
+export interface SetupStep extends RequestSpec {
+  /** The name later steps use to refer to this step's captures. */
+  id: string;
+  /** Values to read from the JSON answer: name → JSON pointer. */
+  capture?: Record<string, string>;
+  /** The request that undoes this step, registered as soon as it succeeds. */
+  cleanup?: RequestSpec;
+}
+
+export type Expectation =
+  | { fault: string; status?: number }
+  | { success: true };
+
+/** The probe: a request, plus how to undo it should the target wrongly carry it out. */
+export interface ProbeSpec extends RequestSpec {
+  /** Read from a 2xx answer, for `cleanup`. */
+  capture?: Record<string, string>;
+  /** Sent only when the probe unexpectedly succeeded and created something. */
+  cleanup?: RequestSpec;
+}
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** Why the contract expects this answer. */
+  rationale: string;
+  requires?: Requirement[];
+  formats?: Format[];
+  setup?: SetupStep[];
+  probe: ProbeSpec;
+  expect: Expectation;
+  /** Set by the loader: the suite file the scenario was read from. */
+  source?: string;
+}
+
+export interface Suite {
+  profile: string;
+  scenarios: Scenario[];
+}

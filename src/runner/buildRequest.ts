@@ -1,0 +1,61 @@
+import { randomUUID } from 'node:crypto';
+import type { Catalog, Format } from '../model/catalog.js';
+import type { RequestSpec } from '../model/scenario.js';
+import type { HttpRequest } from '../http/client.js';
+import { MEDIA_TYPES, encodeBody } from '../body/encode.js';
+import { findOperation } from '../catalog/load.js';
+import { renderString, renderValue } from '../suite/template.js';
+import type { Credentials } from './environment.js';
+
+/** Joins a target base URL (which may carry a path prefix) and an operation path. */
+export function joinUrl(base: string, path: string): string {
+  const url = new URL(base);
+  const prefix = url.pathname.replace(/\/+$/, '');
+  url.pathname = `${prefix}${path.split('?')[0]}`;
+  url.search = path.includes('?') ? path.slice(path.indexOf('?')) : '';
+  return url.toString();
+}
+
+/** A token that no identity service issued: for the "bad token" scenarios. */
+export function inventedToken(): string {
+  return `conform-invalid-${randomUUID().replace(/-/g, '')}`;
+}
+
+export interface BuiltRequest extends HttpRequest {
+  operation: string;
+}
+
+/** Turns a scenario request into the HTTP request for one format. */
+export function buildRequest(
+  spec: RequestSpec,
+  format: Format,
+  ctx: { catalog: Catalog; target: string; vars: Record<string, string>; credentials: Credentials; invalidToken: string },
+): BuiltRequest {
+  const op = findOperation(ctx.catalog, spec.operation);
+  const params = { ...ctx.vars, ...Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, v]) => [k, renderString(v, ctx.vars)])) };
+  let path = renderString(op.path, params);
+  const headers: Record<string, string> = {};
+  if (spec.negotiation === 'suffix') path = `${path}.${format}`;
+  else headers.accept = MEDIA_TYPES[format];
+  let body: string | undefined;
+  const raw = spec.rawBody?.[format];
+  if (raw !== undefined) body = raw;
+  else if (spec.body !== undefined) body = encodeBody(renderValue(spec.body, ctx.vars), format, ctx.catalog);
+  if (body !== undefined) headers['content-type'] = MEDIA_TYPES[format];
+  const token = chooseToken(spec.credential ?? 'main', ctx.credentials, ctx.invalidToken);
+  if (token) headers['x-auth-token'] = token;
+  return { operation: op.id, method: op.method, url: joinUrl(ctx.target, path), headers, body };
+}
+
+function chooseToken(which: NonNullable<RequestSpec['credential']>, creds: Credentials, invalid: string): string | undefined {
+  switch (which) {
+    case 'main':
+      return creds.main;
+    case 'second':
+      return creds.second;
+    case 'invalid':
+      return invalid;
+    case 'none':
+      return undefined;
+  }
+}

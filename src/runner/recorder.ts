@@ -1,0 +1,56 @@
+import type { CheckResult, Exchange } from '../model/result.js';
+import type { HttpOutcome } from '../http/client.js';
+import type { Secrets } from '../http/secrets.js';
+import type { BuiltRequest } from './buildRequest.js';
+
+/** Bodies kept in results; diagnoses trim further. */
+const MAX_RECORDED_BODY = 16 * 1024;
+
+function keep(body: string): { text: string; cut: boolean } {
+  return body.length > MAX_RECORDED_BODY ? { text: body.slice(0, MAX_RECORDED_BODY), cut: true } : { text: body, cut: false };
+}
+
+/** Collects a case's exchanges and check results, redacting secrets as they are recorded. */
+export class CaseRecorder {
+  readonly exchanges: Exchange[] = [];
+  readonly checks: CheckResult[] = [];
+
+  constructor(private readonly secrets: Secrets) {}
+
+  exchange(step: string, role: Exchange['role'], req: BuiltRequest, outcome: HttpOutcome): Exchange {
+    const s = this.secrets;
+    const exchange: Exchange = {
+      step,
+      role,
+      operation: req.operation,
+      request: {
+        method: req.method,
+        url: s.redact(req.url),
+        headers: s.redactHeaders(req.headers),
+        ...(req.body !== undefined ? { body: s.redact(keep(req.body).text) } : {}),
+      },
+      durationMs: outcome.durationMs,
+    };
+    if (outcome.ok) {
+      const body = keep(outcome.response.body);
+      exchange.response = {
+        status: outcome.response.status,
+        headers: s.redactHeaders(outcome.response.headers),
+        body: s.redact(body.text),
+        truncated: outcome.response.truncated || body.cut,
+      };
+    } else {
+      exchange.error = s.redact(outcome.error);
+    }
+    this.exchanges.push(exchange);
+    return exchange;
+  }
+
+  check(result: CheckResult): void {
+    this.checks.push({
+      ...result,
+      ...(result.message !== undefined ? { message: this.secrets.redact(result.message) } : {}),
+      ...(result.actual !== undefined ? { actual: this.secrets.redact(result.actual) } : {}),
+    });
+  }
+}

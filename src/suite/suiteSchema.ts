@@ -1,0 +1,68 @@
+/** The shape of a suite file, suites/<profile>/*.json. */
+const request = {
+  type: 'object',
+  required: ['operation'],
+  properties: {
+    operation: { type: 'string' },
+    params: { type: 'object', additionalProperties: { type: 'string' } },
+    body: {},
+    rawBody: { type: 'object', properties: { json: { type: 'string' }, xml: { type: 'string' } }, additionalProperties: false },
+    negotiation: { enum: ['headers', 'suffix'] },
+    credential: { enum: ['main', 'none', 'invalid', 'second'] },
+  },
+} as const;
+
+export const suiteFileSchema = {
+  $schema: 'https://json-schema.org/draft/2020-12/schema',
+  type: 'object',
+  required: ['scenarios'],
+  additionalProperties: false,
+  properties: {
+    $comment: { type: 'string' },
+    scenarios: {
+      type: 'array',
+      minItems: 1,
+      items: {
+        type: 'object',
+        required: ['id', 'title', 'rationale', 'probe', 'expect'],
+        additionalProperties: false,
+        properties: {
+          id: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]*$' },
+          title: { type: 'string' },
+          rationale: { type: 'string' },
+          requires: { type: 'array', items: { enum: ['auth', 'second-credential'] } },
+          formats: { type: 'array', items: { enum: ['json', 'xml'] } },
+          setup: {
+            type: 'array',
+            items: {
+              ...request,
+              required: ['id', 'operation'],
+              properties: {
+                ...request.properties,
+                id: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9]*$' },
+                capture: { type: 'object', additionalProperties: { type: 'string', pattern: '^/' } },
+                cleanup: request,
+              },
+              additionalProperties: false,
+            },
+          },
+          probe: {
+            ...request,
+            properties: {
+              ...request.properties,
+              capture: { type: 'object', additionalProperties: { type: 'string', pattern: '^/' } },
+              cleanup: request,
+            },
+            additionalProperties: false,
+          },
+          expect: {
+            oneOf: [
+              { type: 'object', required: ['fault'], additionalProperties: false, properties: { fault: { type: 'string' }, status: { type: 'integer' } } },
+              { type: 'object', required: ['success'], additionalProperties: false, properties: { success: { const: true } } },
+            ],
+          },
+        },
+      },
+    },
+  },
+} as const;

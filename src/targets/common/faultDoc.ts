@@ -1,0 +1,23 @@
+import type { Format } from '../../model/catalog.js';
+import type { FaultDoc } from './types.js';
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** Serialises a fault document as the envelope of Quantum v1.0 and Identity v2.0 defines it. */
+export function serializeFault(doc: FaultDoc, format: Format): string {
+  if (format === 'json') {
+    const inner: Record<string, unknown> = {};
+    for (const [k, v] of doc.members) inner[k] = v;
+    if (doc.code !== undefined) inner.code = doc.code;
+    for (const [k, v] of doc.attributes) inner[k] = v;
+    return JSON.stringify({ [doc.element]: inner, ...(doc.extraRoots ?? {}) });
+  }
+  const attrs = [
+    ...(doc.namespace !== undefined ? [`xmlns="${esc(doc.namespace)}"`] : []),
+    ...(doc.code !== undefined && doc.codeAs === 'attribute' ? [`code="${esc(String(doc.code))}"`] : []),
+    ...doc.attributes.map(([k, v]) => `${k}="${esc(v)}"`),
+  ];
+  const children = doc.members.map(([k, v]) => `<${k}>${esc(String(v))}</${k}>`);
+  if (doc.code !== undefined && doc.codeAs === 'element') children.unshift(`<code>${esc(String(doc.code))}</code>`);
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${[doc.element, ...attrs].join(' ')}>${children.join('')}</${doc.element}>`;
+}

@@ -1,0 +1,37 @@
+import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsLite from './formats.js';
+
+export interface SchemaViolation {
+  /** Where in the instance (JSON pointer) or the document (line). */
+  at: string;
+  message: string;
+}
+
+/** Validates JSON fault bodies against a profile's generated JSON Schema. */
+export class JsonFaultValidator {
+  private readonly ajv = new Ajv2020({ allErrors: true, strict: true });
+  private readonly byFault = new Map<string, ValidateFunction>();
+  private readonly any: ValidateFunction;
+
+  constructor(private readonly schema: { $id: string; $defs: Record<string, object> }) {
+    addFormatsLite(this.ajv);
+    this.ajv.addSchema(schema);
+    this.any = this.ajv.getSchema(schema.$id)!;
+  }
+
+  /** Against one fault's definition, or any documented fault when none is named. */
+  validate(value: unknown, fault?: string): SchemaViolation[] {
+    let validate = this.any;
+    if (fault) {
+      const cached = this.byFault.get(fault) ?? this.ajv.getSchema(`${this.schema.$id}#/$defs/${fault}`);
+      if (!cached) return [{ at: '/', message: `the schema has no definition for ${fault}` }];
+      this.byFault.set(fault, cached);
+      validate = cached;
+    }
+    if (validate(value)) return [];
+    return (validate.errors ?? []).map((e) => ({
+      at: e.instancePath || '/',
+      message: `${e.message ?? e.keyword}${e.params && 'additionalProperty' in e.params ? ` '${e.params.additionalProperty}'` : ''}${e.params && 'allowedValue' in e.params ? ` ${JSON.stringify(e.params.allowedValue)}` : ''}`,
+    }));
+  }
+}

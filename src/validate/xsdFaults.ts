@@ -1,0 +1,53 @@
+import { XmlDocument, XsdValidator, XmlValidateError, XmlParseError } from 'libxml2-wasm';
+import type { SchemaViolation } from './jsonFaults.js';
+
+/**
+ * Validates XML fault bodies against a profile's generated XSDs, one per
+ * accepted namespace, with libxml2 compiled to WebAssembly: no native build,
+ * and entity expansion and external entities are refused by default.
+ */
+export class XsdFaultValidator {
+  private readonly validators = new Map<string, XsdValidator>();
+
+  constructor(xsdByNamespace: Map<string, string>) {
+    for (const [ns, xsd] of xsdByNamespace) {
+      const doc = XmlDocument.fromString(xsd);
+      try {
+        this.validators.set(ns, XsdValidator.fromDoc(doc));
+      } finally {
+        doc.dispose();
+      }
+    }
+  }
+
+  namespaces(): string[] {
+    return [...this.validators.keys()];
+  }
+
+  /** Validates against the XSD of `namespace` (or the first one when it has none). */
+  validate(xml: string, namespace: string | undefined): SchemaViolation[] {
+    const validator = (namespace && this.validators.get(namespace)) || this.validators.values().next().value;
+    if (!validator) return [{ at: 'document', message: 'no XSD is loaded for this profile' }];
+    let doc: XmlDocument;
+    try {
+      doc = XmlDocument.fromString(xml);
+    } catch (err) {
+      if (err instanceof XmlParseError) return err.details.map((d) => ({ at: `line ${d.line}`, message: d.message.trim() }));
+      throw err;
+    }
+    try {
+      validator.validate(doc);
+      return [];
+    } catch (err) {
+      if (err instanceof XmlValidateError) return err.details.map((d) => ({ at: `line ${d.line}`, message: d.message.trim() }));
+      throw err;
+    } finally {
+      doc.dispose();
+    }
+  }
+
+  dispose(): void {
+    for (const v of this.validators.values()) v.dispose();
+    this.validators.clear();
+  }
+}
