@@ -18,7 +18,7 @@ export function unmetRequirement(scenario: Scenario, env: Pick<RunEnvironment, '
       return 'needs authentication: give --token (or OS_TOKEN) or password credentials (--os-auth-url ..., OS_* variables, --os-cloud)';
     }
     if (need === 'second-credential' && !env.credentials.second) {
-      return 'needs a second, unprivileged credential: give --second-token (or OS_SECOND_TOKEN) or --second-username/--second-password';
+      return 'needs a second, unprivileged credential: give --second-token (or CONFORM_SECOND_TOKEN) or --second-username/--second-password';
     }
   }
   return undefined;

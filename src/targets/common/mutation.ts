@@ -12,6 +12,8 @@ export interface Mutation {
   caughtBy: string;
   /** Behaviours the target's own logic consults (e.g. let an in-use port be deleted). */
   flags?: string[];
+  /** Changes the request before the target sees it (e.g. ignore the format asked for). */
+  request?(req: TargetRequest): TargetRequest;
   /** Changes the reply the target decided on. */
   reply?(reply: Reply, req: TargetRequest): Reply;
   /** Changes a fault document before it is serialised. */

@@ -25,14 +25,14 @@ export interface RunningTarget {
 const SUFFIX = /\.(json|xml)$/;
 
 /** The format a request asks for: path suffix, then Accept, then Content-Type; JSON by default. */
-export function negotiate(path: string, headers: http.IncomingHttpHeaders): { path: string; format: Format } {
+export function negotiate(path: string, headers: http.IncomingHttpHeaders): Pick<TargetRequest, 'path' | 'format' | 'negotiatedBy'> {
   const suffix = SUFFIX.exec(path);
-  if (suffix) return { path: path.slice(0, -suffix[0].length), format: suffix[1] as Format };
+  if (suffix) return { path: path.slice(0, -suffix[0].length), format: suffix[1] as Format, negotiatedBy: 'suffix' };
   const accept = headers.accept ?? '';
-  if (/application\/xml|text\/xml/.test(accept)) return { path, format: 'xml' };
-  if (/application\/json/.test(accept)) return { path, format: 'json' };
-  if (/xml/.test(headers['content-type'] ?? '')) return { path, format: 'xml' };
-  return { path, format: 'json' };
+  if (/application\/xml|text\/xml/.test(accept)) return { path, format: 'xml', negotiatedBy: 'accept' };
+  if (/application\/json/.test(accept)) return { path, format: 'json', negotiatedBy: 'accept' };
+  if (/xml/.test(headers['content-type'] ?? '')) return { path, format: 'xml', negotiatedBy: 'content-type' };
+  return { path, format: 'json', negotiatedBy: 'default' };
 }
 
 function render(app: ReferenceApp, reply: Reply, req: TargetRequest, mutation?: Mutation): WireResponse {
@@ -66,8 +66,13 @@ export async function serveReference(app: ReferenceApp, options: { port?: number
   const server = http.createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const { path, format } = negotiate(url.pathname, req.headers);
-      const request: TargetRequest = { method: req.method ?? 'GET', path, format, headers: req.headers as Record<string, string>, body: await readBody(req) };
+      let request: TargetRequest = {
+        method: req.method ?? 'GET',
+        ...negotiate(url.pathname, req.headers),
+        headers: req.headers as Record<string, string>,
+        body: await readBody(req),
+      };
+      if (mutation?.request) request = mutation.request(request);
       let reply = await app.handle(request);
       if (mutation?.reply) reply = mutation.reply(reply, request);
       let wire = render(app, reply, request, mutation);

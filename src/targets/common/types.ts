@@ -6,6 +6,8 @@ export interface TargetRequest {
   /** The path without format suffix and query. */
   path: string;
   format: Format;
+  /** How the format was chosen. */
+  negotiatedBy: 'suffix' | 'accept' | 'content-type' | 'default';
   headers: Record<string, string | undefined>;
   /** The raw body text. */
   body: string;

@@ -99,7 +99,7 @@ export class QuantumApp implements ReferenceApp {
     return undefined;
   }
 
-  private unsupported(req: TargetRequest): Reply {
+  private unsupported(_req: TargetRequest): Reply {
     return { kind: 'success', status: 405, headers: { allow: 'GET, POST, PUT, DELETE' } };
   }
 
@@ -151,7 +151,7 @@ export class QuantumApp implements ReferenceApp {
       if (!body) return F.badRequest('A port is created with {"port": {"state": ...}} or no body');
       if (body.state !== undefined) state = String(body.state);
     }
-    if (!VALID_STATES.has(state)) return F.requestedStateInvalid(state);
+    if (!VALID_STATES.has(state) && !this.flags.has('accept-any-state')) return F.requestedStateInvalid(state);
     return ok(200, { port: { id: this.store.createPort(network, state as Port['state']).id } });
   }
 

@@ -1,0 +1,21 @@
+import { loadProfile } from '../../profiles/load.js';
+import type { Output } from './run.js';
+import { describeScenario } from '../describe.js';
+
+/** `conform list`: every scenario, what it sends and what it expects. */
+export function listCommand(profiles: string[], io: Output): number {
+  for (const name of profiles) {
+    const { catalog, suite } = loadProfile(name);
+    const cases = suite.scenarios.reduce((n, s) => n + (s.formats ?? catalog.formats).length, 0);
+    io.out(`${catalog.profile} — ${catalog.title}: ${suite.scenarios.length} scenarios, ${cases} cases`);
+    for (const s of suite.scenarios) {
+      io.out('');
+      for (const line of describeScenario(catalog, s, s.formats ?? catalog.formats)) io.out(line);
+    }
+    const covered = new Set(suite.scenarios.flatMap((s) => ('fault' in s.expect ? [s.expect.fault] : [])));
+    const missing = catalog.faults.filter((f) => !covered.has(f.element)).map((f) => f.element);
+    io.out('');
+    io.out(`faults covered: ${covered.size}/${catalog.faults.length}${missing.length ? ` (no scenario: ${missing.join(', ')})` : ''}`);
+  }
+  return 0;
+}

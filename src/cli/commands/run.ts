@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import type { RunResult } from '../../model/result.js';
+import { HttpClient } from '../../http/client.js';
+import { Secrets } from '../../http/secrets.js';
+import { loadProfile, type Profile } from '../../profiles/load.js';
+import { planCases, runSuite, summarize } from '../../runner/run.js';
+import type { Credentials, RunEnvironment } from '../../runner/environment.js';
+import { checkReachable } from '../../runner/reachability.js';
+import { faultCoverage } from '../../runner/coverage.js';
+import { caseLine, renderSummary } from '../../report/console.js';
+import { writeReports } from '../../report/write.js';
+import { startEmbedded, type EmbeddedTarget } from '../../targets/embedded.js';
+import { UsageError } from '../../errors.js';
+import { TOOL } from '../../version.js';
+import { exitCodeFor } from '../exitCode.js';
+import type { RunConfig } from '../options.js';
+import { describeScenario } from '../describe.js';
+
+/** `conform-20261121t210501-3fa2`: in every name conform gives what it creates. */
+export function newRunId(now = new Date()): string {
+  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '').toLowerCase();
+  return `conform-${stamp}-${randomBytes(2).toString('hex')}`;
+}
+
+export interface Output {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** A run in which nothing could be sent: every planned case is an error with the same reason. */
+function untestableRun(env: RunEnvironment, config: RunConfig, reason: string, embedded: boolean): RunResult {
+  const cases = planCases(env, { formats: config.formats, only: config.only }).map(({ scenario, format }) => ({
+    id: `${scenario.id}[${format}]`,
+    scenario: scenario.id,
+    title: scenario.title,
+    format,
+    state: 'errored' as const,
+    reason,
+    checks: [],
+    exchanges: [],
+    durationMs: 0,
+  }));
+  return {
+    tool: TOOL,
+    runId: env.runId,
+    profile: env.profile.catalog.profile,
+    target: env.target,
+    embeddedTarget: embedded,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    targetError: reason,
+    cases,
+    summary: summarize(cases),
+    coverage: faultCoverage(env.profile.catalog, cases),
+  };
+}
+
+async function runProfile(profile: Profile, config: RunConfig, io: Output, runId: string): Promise<RunResult> {
+  const secrets = new Secrets();
+  let embedded: EmbeddedTarget | undefined;
+  let target = config.target;
+  let credentials: Credentials = { main: config.token, second: config.secondToken };
+  if (!target) {
+    embedded = await startEmbedded(profile.catalog.profile, config.tenant);
+    if (!embedded) throw new UsageError(`profile ${profile.catalog.profile} has no embedded reference target: give --target URL`);
+    target = embedded.url;
+    credentials = embedded.credentials;
+  }
+  secrets.add(credentials.main);
+  secrets.add(credentials.second);
+  const client = new HttpClient({ timeoutMs: config.timeoutMs, connections: config.concurrency });
+  const env: RunEnvironment = { client, profile, target, tenant: config.tenant, runId, credentials, secrets };
+  try {
+    const unreachable = await checkReachable(client, target);
+    if (unreachable) {
+      io.err(`conform: ${target} could not be tested: ${unreachable}`);
+      return untestableRun(env, config, unreachable, embedded !== undefined);
+    }
+    return await runSuite(env, {
+      concurrency: config.concurrency,
+      embeddedTarget: embedded !== undefined,
+      selection: { formats: config.formats, only: config.only },
+      onCase: (c) => {
+        if (config.verbose || c.state !== 'passed') io.out(caseLine(c, { color: config.color, verbose: config.verbose }));
+      },
+    });
+  } finally {
+    await client.close();
+    await embedded?.close();
+  }
+}
+
+/** `conform [--target URL]`: the main job. Returns the exit code. */
+export async function runCommand(config: RunConfig, io: Output): Promise<number> {
+  const profiles = config.profiles.map((p) => loadProfile(p));
+  if (config.dryRun) {
+    for (const profile of profiles) {
+      const plan = planCases({ profile }, { formats: config.formats, only: config.only });
+      const byScenario = new Map<string, string[]>();
+      for (const c of plan) byScenario.set(c.scenario.id, [...(byScenario.get(c.scenario.id) ?? []), c.format]);
+      io.out(`${profile.catalog.profile}: ${plan.length} cases from ${byScenario.size} scenarios (dry run: nothing is sent)`);
+      for (const s of profile.suite.scenarios.filter((x) => byScenario.has(x.id))) {
+        for (const line of describeScenario(profile.catalog, s, byScenario.get(s.id)!)) io.out(line);
+      }
+    }
+    return 0;
+  }
+  const runId = newRunId();
+  const runs: RunResult[] = [];
+  for (const profile of profiles) runs.push(await runProfile(profile, config, io, runId));
+  const files = writeReports(config.reportsDir, runs);
+  for (const run of runs) io.out(renderSummary(run, { color: config.color, verbose: config.verbose }, []));
+  io.out(`reports: ${files.join(', ')}`);
+  return exitCodeFor(runs);
+}

@@ -1,0 +1,112 @@
+#!/usr/bin/env node
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import type { Format } from '../model/catalog.js';
+import { TargetError, UsageError } from '../errors.js';
+import { DEFAULT_PROFILE, listProfiles } from '../profiles/registry.js';
+import { referenceProfiles } from '../targets/registry.js';
+import { EXIT } from './exitCode.js';
+import { checkProfiles, parseTarget, positiveInt, type RunConfig } from './options.js';
+import { runCommand, type Output } from './commands/run.js';
+import { listCommand } from './commands/list.js';
+import { serveCommand } from './commands/serve.js';
+
+const io: Output = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+function runOptions(y: Argv) {
+  return y
+    .option('target', { type: 'string', describe: 'Base URL of the service to test; without it, the embedded reference target is started' })
+    .option('profile', { type: 'string', array: true, default: [DEFAULT_PROFILE], describe: `Profile(s) to run: ${listProfiles().join(', ')}` })
+    .option('tenant', { type: 'string', default: 'conform', describe: 'Tenant (project) id used in paths and bodies' })
+    .option('concurrency', { type: 'number', default: 4, describe: 'Scenarios run at once (steps inside one stay in order)' })
+    .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, in milliseconds' })
+    .option('reports', { type: 'string', default: 'reports', describe: 'Folder for results.json and junit.xml' })
+    .option('format', { type: 'string', array: true, choices: ['json', 'xml'], describe: 'Only these formats' })
+    .option('only', { type: 'string', array: true, describe: 'Only these scenario ids (a trailing * matches a prefix)' })
+    .option('dry-run', { type: 'boolean', default: false, describe: 'Print what would be sent and expected; send nothing' })
+    .option('token', { type: 'string', describe: 'Auth token to send (default: $OS_TOKEN)' })
+    .option('second-token', { type: 'string', describe: 'An unprivileged token, for 403 scenarios (default: $CONFORM_SECOND_TOKEN)' })
+    .option('verbose', { type: 'boolean', default: false, describe: 'Print every case, not only those that did not pass' })
+    .option('color', { type: 'boolean', default: process.stdout.isTTY === true && !process.env.NO_COLOR, describe: 'Colour the console output' });
+}
+
+type RunArgs = Awaited<ReturnType<typeof runOptions>['argv']>;
+
+function toRunConfig(a: RunArgs): RunConfig {
+  return {
+    target: a.target !== undefined ? parseTarget(a.target) : undefined,
+    profiles: checkProfiles(a.profile as string[]),
+    tenant: a.tenant,
+    concurrency: positiveInt('concurrency', a.concurrency),
+    timeoutMs: positiveInt('timeout', a.timeout),
+    reportsDir: a.reports,
+    formats: a.format as Format[] | undefined,
+    only: a.only as string[] | undefined,
+    dryRun: a['dry-run'],
+    verbose: a.verbose,
+    color: a.color,
+    token: a.token ?? (process.env.OS_TOKEN || undefined),
+    secondToken: a['second-token'] ?? (process.env.CONFORM_SECOND_TOKEN || undefined),
+  };
+}
+
+async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.conform;
+  const cli = yargs(argv)
+    .scriptName('conform')
+    .usage('$0 [--target URL] [options]\n\nProbe an OpenStack-style REST API with the documented fault contracts of a profile.')
+    .command(['$0', 'run'], 'Run the scenarios of a profile against a target (the default command)', runOptions, async (a) => {
+      code = await runCommand(toRunConfig(a), io);
+    })
+    .command('list', 'List every scenario: what it sends and what it expects', (y) => y.option('profile', { type: 'string', array: true, default: [DEFAULT_PROFILE] }), (a) => {
+      code = listCommand(checkProfiles(a.profile as string[]), io);
+    })
+    .command(
+      'serve',
+      'Serve a reference target',
+      (y) =>
+        y
+          .option('profile', { type: 'string', default: DEFAULT_PROFILE, describe: `One of: ${referenceProfiles().join(', ')}` })
+          .option('port', { type: 'number', default: 0, describe: 'Port (0: a free one)' })
+          .option('host', { type: 'string', default: '127.0.0.1' })
+          .option('accept-token', { type: 'string', array: true, default: [] as string[], describe: 'Turn authentication on: accept TOKEN=TENANT[:ROLE,...] (repeatable)' })
+          .option('mutation', { type: 'string', describe: 'Break one rule of the contract (see `npm run mutants`)' }),
+      async (a) => {
+        if (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535) throw new UsageError(`--port must be 0..65535, got ${a.port}`);
+        code = await serveCommand({ profile: a.profile, port: a.port, host: a.host, tokens: a['accept-token'] as string[], mutation: a.mutation }, io);
+      },
+    )
+    .strict()
+    .help()
+    .version()
+    .wrap(Math.min(110, process.stdout.columns || 100))
+    .fail((msg, err, y) => {
+      if (err) throw err;
+      io.err(`conform: ${msg}\n`);
+      y.showHelp((s: string) => io.err(s));
+      throw Object.assign(new UsageError(msg), { shown: true });
+    });
+  await cli.parseAsync();
+  return code;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    if (err instanceof UsageError) {
+      if (!err.shown) io.err(`conform: ${err.message}`);
+      process.exitCode = EXIT.usage;
+    } else if (err instanceof TargetError) {
+      io.err(`conform: ${err.message}`);
+      process.exitCode = EXIT.untestable;
+    } else {
+      io.err(`conform: internal error: ${(err as Error).stack ?? String(err)}`);
+      process.exitCode = 70;
+    }
+  },
+);

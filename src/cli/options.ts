@@ -1,0 +1,45 @@
+import type { Format } from '../model/catalog.js';
+import { UsageError } from '../errors.js';
+import { listProfiles } from '../profiles/registry.js';
+
+export interface RunConfig {
+  target?: string;
+  profiles: string[];
+  tenant: string;
+  concurrency: number;
+  timeoutMs: number;
+  reportsDir: string;
+  formats?: Format[];
+  only?: string[];
+  dryRun: boolean;
+  verbose: boolean;
+  color: boolean;
+  token?: string;
+  secondToken?: string;
+}
+
+export function parseTarget(raw: string): string {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new UsageError(`--target '${raw}' is not a URL (example: http://127.0.0.1:9696)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target must be http:// or https://, got ${url.protocol}`);
+  if (url.username || url.password) throw new UsageError('--target must not carry credentials; use --token or OS_* variables');
+  return url.toString().replace(/\/$/, '');
+}
+
+export function checkProfiles(names: string[]): string[] {
+  const known = listProfiles();
+  for (const n of names) {
+    if (!known.includes(n)) throw new UsageError(`unknown profile '${n}'; known profiles: ${known.join(', ')}`);
+  }
+  return names;
+}
+
+export function positiveInt(name: string, value: unknown): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} needs a whole number of at least 1, got '${String(value)}'`);
+  return n;
+}

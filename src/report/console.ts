@@ -1,0 +1,49 @@
+import type { CaseResult, RunResult } from '../model/result.js';
+import { diagnose } from '../diagnosis/diagnose.js';
+
+const MARK: Record<CaseResult['state'], string> = { passed: 'PASS', failed: 'FAIL', errored: 'ERR ', skipped: 'SKIP' };
+
+export interface ConsoleOptions {
+  color: boolean;
+  /** Print every case, not only the ones that did not pass. */
+  verbose: boolean;
+}
+
+function paint(on: boolean, code: number, text: string): string {
+  return on ? `\u001b[${code}m${text}\u001b[0m` : text;
+}
+
+const COLOR: Record<CaseResult['state'], number> = { passed: 32, failed: 31, errored: 35, skipped: 33 };
+
+/** One line as a case finishes. */
+export function caseLine(c: CaseResult, opts: ConsoleOptions): string {
+  const why = c.state === 'skipped' || c.state === 'errored' ? ` — ${c.reason}` : '';
+  return `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${c.id} ${c.title}${why}`;
+}
+
+/** The end-of-run report: diagnoses, coverage and the totals line. */
+export function renderSummary(run: RunResult, opts: ConsoleOptions, reportFiles: string[]): string {
+  const out: string[] = [];
+  const bad = run.cases.filter((c) => c.state === 'failed' || c.state === 'errored');
+  if (bad.length > 0) {
+    out.push('', paint(opts.color, 1, `Diagnoses (${bad.length}):`));
+    for (const c of bad) {
+      out.push('', `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${c.id} — ${c.title}`);
+      for (const line of diagnose(c)) out.push(`  ${line}`);
+    }
+  }
+  out.push('', paint(opts.color, 1, `Fault coverage (${run.profile}):`));
+  for (const f of run.coverage) {
+    const status = f.triggered === 0 ? (f.scenarios === 0 ? 'no scenario' : 'not triggered') : `${f.conformed}/${f.triggered} conformed`;
+    out.push(`  ${f.fault.padEnd(24)} ${f.codes.join('/').padEnd(8)} ${String(f.scenarios).padStart(3)} cases  triggered ${String(f.triggered).padStart(3)}  ${status}`);
+  }
+  const s = run.summary;
+  out.push('');
+  if (run.targetError) out.push(paint(opts.color, 35, `target could not be tested: ${run.targetError}`));
+  const where = run.embeddedTarget ? `embedded reference target ${run.target}` : run.target;
+  out.push(
+    `${run.profile} against ${where}: ${s.total} cases, ${paint(opts.color, 32, `${s.passed} passed`)}, ${paint(opts.color, 31, `${s.failed} failed`)}, ${s.errored} errored, ${s.skipped} skipped in ${(run.durationMs / 1000).toFixed(2)} s (run ${run.runId})`,
+  );
+  if (reportFiles.length > 0) out.push(`reports: ${reportFiles.join(', ')}`);
+  return out.join('\n');
+}

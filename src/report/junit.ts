@@ -1,0 +1,61 @@
+import type { CaseResult, RunResult } from '../model/result.js';
+import { diagnose, findingLine } from '../diagnosis/diagnose.js';
+
+/** Characters XML 1.0 cannot hold at all: stripped, not escaped. */
+// eslint-disable-next-line no-control-regex
+const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+export function escapeXml(text: string): string {
+  return text
+    .replace(INVALID_XML, '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
+}
+
+const seconds = (ms: number) => (ms / 1000).toFixed(3);
+
+function testcase(run: RunResult, c: CaseResult): string {
+  const group = c.scenario.split('.')[0];
+  const open = `    <testcase name="${escapeXml(c.id)}" classname="${escapeXml(`conform.${run.profile}.${group}`)}" time="${seconds(c.durationMs)}"`;
+  if (c.state === 'passed') return `${open}/>`;
+  if (c.state === 'skipped') return `${open}>\n      <skipped message="${escapeXml(c.reason ?? '')}"/>\n    </testcase>`;
+  const detail = escapeXml([c.title, ...diagnose(c)].join('\n'));
+  if (c.state === 'errored') {
+    return `${open}>\n      <error message="${escapeXml(c.reason ?? 'error')}" type="error">${detail}</error>\n    </testcase>`;
+  }
+  const first = c.checks.find((x) => x.state === 'failed');
+  const message = first ? findingLine(first) : (c.reason ?? 'failed');
+  return `${open}>\n      <failure message="${escapeXml(message)}" type="${escapeXml(first?.check ?? 'failure')}">${detail}</failure>\n    </testcase>`;
+}
+
+/**
+ * JUnit XML as Jenkins, GitLab and GitHub reporters read it: one testsuite per
+ * profile run, one testcase per scenario and format; a broken rule is a
+ * <failure>, a probe that could not be sent an <error>.
+ */
+export function renderJunit(runs: RunResult[]): string {
+  const total = (k: 'total' | 'failed' | 'errored' | 'skipped') => runs.reduce((n, r) => n + r.summary[k], 0);
+  const time = seconds(runs.reduce((n, r) => n + r.durationMs, 0));
+  const lines = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<testsuites name="conform" tests="${total('total')}" failures="${total('failed')}" errors="${total('errored')}" skipped="${total('skipped')}" time="${time}">`,
+  ];
+  for (const run of runs) {
+    lines.push(
+      `  <testsuite name="${escapeXml(`${run.profile} @ ${run.target}`)}" tests="${run.summary.total}" failures="${run.summary.failed}" errors="${run.summary.errored}" skipped="${run.summary.skipped}" time="${seconds(run.durationMs)}" timestamp="${run.startedAt.replace(/\.\d+Z$/, '')}">`,
+      '    <properties>',
+      `      <property name="profile" value="${escapeXml(run.profile)}"/>`,
+      `      <property name="target" value="${escapeXml(run.target)}"/>`,
+      `      <property name="runId" value="${escapeXml(run.runId)}"/>`,
+      '    </properties>',
+    );
+    for (const c of run.cases) lines.push(testcase(run, c));
+    if (run.targetError) lines.push(`    <system-err>${escapeXml(`target could not be tested: ${run.targetError}`)}</system-err>`);
+    lines.push('  </testsuite>');
+  }
+  lines.push('</testsuites>', '');
+  return lines.join('\n');
+}

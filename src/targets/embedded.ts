@@ -1,0 +1,31 @@
+import { randomBytes } from 'node:crypto';
+import type { Credentials } from '../runner/environment.js';
+import type { Mutation } from './common/mutation.js';
+import { StaticTokens } from './common/auth.js';
+import { serveReference, type RunningTarget } from './common/server.js';
+import { createReference } from './registry.js';
+
+export interface EmbeddedTarget extends RunningTarget {
+  /** Tokens the target accepts: a user of the tenant, and one of another tenant. */
+  credentials: Required<Credentials>;
+}
+
+const token = () => randomBytes(24).toString('hex');
+
+/**
+ * A profile's reference target, in-process on a free loopback port, with
+ * authentication on and two fresh tokens, so every scenario can run.
+ */
+export async function startEmbedded(profile: string, tenant: string, options: { mutation?: Mutation; port?: number } = {}): Promise<EmbeddedTarget | undefined> {
+  const credentials = { main: token(), second: token() };
+  const auth = new StaticTokens(
+    new Map([
+      [credentials.main, { tenant, roles: ['member'] }],
+      [credentials.second, { tenant: `${tenant}-other`, roles: ['member'] }],
+    ]),
+  );
+  const app = createReference(profile, { auth, flags: new Set(options.mutation?.flags ?? []) });
+  if (!app) return undefined;
+  const running = await serveReference(app, { mutation: options.mutation, port: options.port });
+  return { ...running, credentials };
+}

@@ -1,0 +1,22 @@
+import { UsageError } from '../errors.js';
+import type { Mutation } from './common/mutation.js';
+import { QUANTUM_MUTATIONS } from './quantum-v1.0/mutations.js';
+
+const BY_PROFILE: Record<string, Mutation[]> = {
+  'quantum-v1.0': QUANTUM_MUTATIONS,
+};
+
+export function mutationsOf(profile: string): Mutation[] {
+  return BY_PROFILE[profile] ?? [];
+}
+
+export function mutationProfiles(): string[] {
+  return Object.keys(BY_PROFILE).sort();
+}
+
+export function findMutation(profile: string, id: string): Mutation {
+  const all = mutationsOf(profile);
+  const m = all.find((x) => x.id === id);
+  if (!m) throw new UsageError(`profile ${profile} has no mutation '${id}'${all.length ? `; known: ${all.map((x) => x.id).join(', ')}` : ''}`);
+  return m;
+}
