@@ -18,8 +18,10 @@ export function exchangeOf(result: CaseResult, check: CheckResult): Exchange | u
 
 /** `[fault-code] probe: the body says 404, the HTTP status is 420 (expected 420, got 404)` */
 export function findingLine(check: CheckResult): string {
-  const ev = check.expected !== undefined || check.actual !== undefined ? ` (expected ${check.expected ?? '?'}, got ${check.actual ?? '?'})` : '';
-  return `[${check.check}] ${check.step}: ${check.message ?? check.title}${ev}`;
+  const message = check.message ?? check.title;
+  const said = (v?: string) => v === undefined || message.includes(v);
+  const ev = said(check.expected) && said(check.actual) ? '' : ` (expected ${check.expected ?? '?'}, got ${check.actual ?? '?'})`;
+  return `[${check.check}] ${check.step}: ${message}${ev}`;
 }
 
 function exchangeLines(e: Exchange): string[] {

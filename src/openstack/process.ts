@@ -70,7 +70,9 @@ export interface CommandSpec {
 /** Runs a setup command to completion; rejects with the log tail when it fails. */
 export async function runToCompletion(spec: CommandSpec, timeoutMs = 120_000): Promise<void> {
   const child = spawnIntoLog(spec);
-  const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), timeoutMs);
+  const kill = (): void => killGroup(child.pid, 'SIGKILL');
+  const timer = setTimeout(kill, timeoutMs);
+  process.once('exit', kill);
   try {
     const { code, signal } = await exitOf(child);
     if (code !== 0) {
@@ -80,7 +82,30 @@ export async function runToCompletion(spec: CommandSpec, timeoutMs = 120_000): P
     }
   } finally {
     clearTimeout(timer);
+    process.removeListener('exit', kill);
   }
+}
+
+/** Like Promise.all, but waits for every step to settle before reporting the first failure. */
+export async function allSucceeded(steps: Array<Promise<unknown>>): Promise<void> {
+  const failed = (await Promise.allSettled(steps)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+/**
+ * Switches an SQLite database to write-ahead logging, so that a writer can
+ * commit while another connection still holds a read lock. Real Keystone
+ * needs it: after its first token validation a pooled connection keeps a read
+ * lock, and every later write waits 5 s and fails with "database is locked".
+ */
+export function useSqliteWal(dbFile: string, logFile: string): Promise<void> {
+  return runToCompletion({
+    name: 'sqlite journal_mode=WAL',
+    command: SYSTEM_PYTHON,
+    args: ['-c', "import sqlite3, sys; sqlite3.connect(sys.argv[1]).execute('PRAGMA journal_mode=WAL')", dbFile],
+    env: serviceEnv(),
+    logFile,
+  });
 }
 
 /** A long-running service started in its own process group. */

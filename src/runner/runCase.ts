@@ -91,19 +91,22 @@ export async function runCase(env: RunEnvironment, scenario: Scenario, format: F
         errored = `setup step '${step.id}': ${outcome.error}`;
         break;
       }
-      const verdict = checkStepStatus(catalog, findOperation(catalog, step.operation), 'setup', outcome.response.status);
+      const status = outcome.response.status;
+      const verdict = checkStepStatus(catalog, findOperation(catalog, step.operation), 'setup', status);
       rec.check({ check: 'success-status', step: step.id, title: SUCCESS_STATUS_TITLE, ...verdict });
+      // Whatever the verdict, anything the target created is registered for cleanup first.
+      const missing = status >= 200 && status < 300 ? capture(step.capture, outcome.response.body, step.id, vars) : [];
+      const created = status >= 200 && status < 300 && missing.length === 0;
+      if (created && step.cleanup) cleanups.push({ step: step.id, request: build(step.cleanup, 'json') });
       if (verdict.state === 'failed') {
         halted = `setup step '${step.id}' did not succeed, so the probe was not sent`;
         break;
       }
-      const missing = capture(step.capture, outcome.response.body, step.id, vars);
       if (missing.length > 0) {
         rec.check({ check: 'setup-response', step: step.id, title: 'A setup call answers with the created resource', state: 'failed', message: `the answer to ${step.operation} has no ${missing.join(', ')}`, expected: missing.join(', '), actual: '(missing)' });
         halted = `setup step '${step.id}' gave nothing to refer to, so the probe was not sent`;
         break;
       }
-      if (step.cleanup) cleanups.push({ step: step.id, request: build(step.cleanup, 'json') });
     }
     if (!errored && !halted) {
       const request = build(scenario.probe, format);

@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../catalog/load.js';
+import { listProfiles } from '../profiles/registry.js';
+import { loadProfile } from '../profiles/load.js';
+import { SCHEMAS_DIR } from '../paths.js';
+import { generatedFiles } from './files.js';
+
+describe('generated schemas', () => {
+  for (const profile of listProfiles()) {
+    it(`${profile}: the committed files equal a fresh generation (run \`npm run schemas\` if not)`, () => {
+      for (const file of generatedFiles(loadCatalog(profile))) {
+        const committed = path.join(SCHEMAS_DIR, file.path);
+        expect(fs.existsSync(committed), `${file.path} is not committed`).toBe(true);
+        expect(fs.readFileSync(committed, 'utf8'), file.path).toBe(file.content);
+      }
+    });
+  }
+
+  const quantum = loadProfile('quantum-v1.0');
+
+  it('the JSON Schema accepts the example of the document and has a definition per fault', () => {
+    const example = { networkNotFound: { message: 'Unable to find a network with the specified identifier.', code: 420, detail: 'Network 8de6af7c could not be found' } };
+    expect(quantum.json.validate(example, 'networkNotFound')).toEqual([]);
+    expect(quantum.json.validate(example)).toEqual([]);
+    expect(quantum.json.validate({ networkNotFound: { ...example.networkNotFound, code: 421 } }, 'networkNotFound')).not.toEqual([]);
+    const schema = JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, 'quantum-v1.0', 'faults.schema.json'), 'utf8'));
+    expect(Object.keys(schema.$defs).sort()).toEqual(quantum.catalog.faults.map((f) => f.element).sort());
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+  });
+
+  it('the XSD accepts the XML example (its typo mended) and refuses a code that is not an integer', () => {
+    const ns = 'http://netstack.org/quantum/api/v1.0';
+    const example = `<networkNotFound code="420" xmlns="${ns}">\n<message>\nUnable to find a network with the specified identifier.\n</message>\n<detail>\nNetwork 8de6af7c could not be found\n</detail>\n</networkNotFound>`;
+    expect(quantum.xsd!.validate(example, ns)).toEqual([]);
+    expect(quantum.xsd!.validate(example.replace('420', 'four-twenty'), ns)[0].message).toMatch(/code/);
+    expect(quantum.xsd!.validate(example.replace(/>$/, ''), ns)).not.toEqual([]);
+  });
+
+  it('the XSD refuses entity expansion and external entities in what a server sends', () => {
+    const ns = 'http://netstack.org/quantum/api/v1.0';
+    const bomb = `<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><networkNotFound code="420" xmlns="${ns}"><message>&c;</message></networkNotFound>`;
+    const external = `<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><networkNotFound code="420" xmlns="${ns}"><message>&x;</message></networkNotFound>`;
+    // Refused (a violation, not a crash), and the file's content never read in.
+    for (const doc of [bomb, external]) {
+      const violations = quantum.xsd!.validate(doc, ns);
+      expect(violations.length).toBeGreaterThan(0);
+      expect(JSON.stringify(violations)).not.toMatch(/root:x:0:0/);
+    }
+  });
+});
