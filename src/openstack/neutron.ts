@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RunningKeystone } from './keystone.js';
-import { SYSTEM_PYTHON, runToCompletion, serviceEnv } from './process.js';
+import { SYSTEM_PYTHON, runToCompletion, serviceEnv, useSqliteWal } from './process.js';
 import { launchService, type RunningService } from './service.js';
 import { NEUTRON_API_PASTE_INI } from './neutron-paste.js';
 
@@ -34,7 +34,8 @@ export async function startNeutron(opts: NeutronOptions): Promise<RunningNeutron
     readyStatuses: [opts.auth === 'noauth' ? 200 : 401],
     readyTimeoutMs: opts.readyTimeoutMs ?? 90_000,
     async prepare({ dir, port, logFile }) {
-      const database = `sqlite:///${join(dir, 'neutron.sqlite')}`;
+      const databaseFile = join(dir, 'neutron.sqlite');
+      const database = `sqlite:///${databaseFile}`;
       const configFile = join(dir, 'neutron.conf');
       const pasteFile = join(dir, 'api-paste.ini');
       const launcher = join(dir, 'neutron-server');
@@ -54,6 +55,7 @@ export async function startNeutron(opts: NeutronOptions): Promise<RunningNeutron
         cwd: dir,
         logFile,
       });
+      await useSqliteWal(databaseFile, logFile);
       return {
         name: 'neutron-server',
         command: SYSTEM_PYTHON,
