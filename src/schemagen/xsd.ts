@@ -15,10 +15,29 @@ export function faultTypeName(element: string): string {
   return base.endsWith('Fault') ? base : `${base}Fault`;
 }
 
+/**
+ * The fault the document makes the base of all others, if any: a generic fault
+ * whose element already ends in "Fault" (Identity v2.0's identityFault). Its
+ * type is the base type; without one the base type is plain `Fault`.
+ */
+function baseFault(catalog: Catalog): FaultDefinition | undefined {
+  return catalog.faults.find((f) => f.element.endsWith('Fault'));
+}
+
+function baseTypeName(catalog: Catalog): string {
+  const base = baseFault(catalog);
+  return base ? faultTypeName(base.element) : 'Fault';
+}
+
+function documentation(fault: FaultDefinition): string {
+  return `    <xs:annotation><xs:documentation>${escapeText(`${fault.codes.join(', ')}: ${fault.description}`)}</xs:documentation></xs:annotation>`;
+}
+
 function baseType(catalog: Catalog): string[] {
   const envelope = catalog.envelope;
   const children = envelope.members.filter((m) => m.name !== envelope.codeMember);
-  const lines = ['  <xs:complexType name="Fault">', '    <xs:sequence>'];
+  const base = baseFault(catalog);
+  const lines = [`  <xs:complexType name="${baseTypeName(catalog)}">`, ...(base ? [documentation(base)] : []), '    <xs:sequence>'];
   for (const m of children) {
     lines.push(`      <xs:element name="${m.name}" type="${XSD_TYPES[m.type]}"${m.required ? '' : ' minOccurs="0"'}/>`);
   }
@@ -30,17 +49,13 @@ function baseType(catalog: Catalog): string[] {
   return lines;
 }
 
-function faultType(fault: FaultDefinition): string[] {
+function faultType(fault: FaultDefinition, base: string): string[] {
   const extra = fault.extraMembers ?? [];
-  const lines = [
-    `  <xs:complexType name="${faultTypeName(fault.element)}">`,
-    `    <xs:annotation><xs:documentation>${escapeText(`${fault.codes.join(', ')}: ${fault.description}`)}</xs:documentation></xs:annotation>`,
-    '    <xs:complexContent>',
-  ];
+  const lines = [`  <xs:complexType name="${faultTypeName(fault.element)}">`, documentation(fault), '    <xs:complexContent>'];
   if (extra.length === 0) {
-    lines.push('      <xs:extension base="f:Fault"/>');
+    lines.push(`      <xs:extension base="f:${base}"/>`);
   } else {
-    lines.push('      <xs:extension base="f:Fault">');
+    lines.push(`      <xs:extension base="f:${base}">`);
     for (const m of extra) {
       lines.push(`        <xs:attribute name="${m.name}" type="${XSD_TYPES[m.type]}" use="${m.required ? 'required' : 'optional'}"/>`);
     }
@@ -51,8 +66,9 @@ function faultType(fault: FaultDefinition): string[] {
 }
 
 /**
- * An XSD for a profile whose faults are elements: a base `Fault` type from the
- * envelope, one type per fault extending it, one global element per fault.
+ * An XSD for a profile whose faults are elements: a base type from the
+ * envelope (`Fault`, or the document's base fault type such as IdentityFault),
+ * one type per other fault extending it, one global element per fault.
  * The code lives in an attribute; its value is checked against the HTTP
  * status by the fault-code check and the JSON Schema.
  */
@@ -67,7 +83,8 @@ export function generateXsd(catalog: Catalog, namespace: string): string {
     `           targetNamespace="${escapeAttr(namespace)}" elementFormDefault="qualified" attributeFormDefault="unqualified">`,
     ...baseType(catalog),
   ];
-  for (const fault of catalog.faults) lines.push(...faultType(fault));
+  const base = baseFault(catalog);
+  for (const fault of catalog.faults) if (fault !== base) lines.push(...faultType(fault, baseTypeName(catalog)));
   for (const fault of catalog.faults) lines.push(`  <xs:element name="${fault.element}" type="f:${faultTypeName(fault.element)}"/>`);
   lines.push('</xs:schema>', '');
   return lines.join('\n');
