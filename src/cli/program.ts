@@ -1,6 +1,4 @@
-#!/usr/bin/env node
 import yargs, { type Argv } from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import type { Format } from '../model/catalog.js';
 import { TargetError, UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, listProfiles } from '../profiles/registry.js';
@@ -10,11 +8,6 @@ import { checkProfiles, parseTarget, positiveInt, type RunConfig } from './optio
 import { runCommand, type Output } from './commands/run.js';
 import { listCommand } from './commands/list.js';
 import { serveCommand } from './commands/serve.js';
-
-const io: Output = {
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-};
 
 function runOptions(y: Argv) {
   return y
@@ -53,7 +46,25 @@ function toRunConfig(a: RunArgs): RunConfig {
   };
 }
 
-async function main(argv: string[]): Promise<number> {
+/** The whole CLI: parses `argv`, runs the command, returns the exit code. Never exits the process. */
+export async function main(argv: string[], io: Output): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      if (!err.shown) io.err(`conform: ${err.message}`);
+      return EXIT.usage;
+    }
+    if (err instanceof TargetError) {
+      io.err(`conform: ${err.message}`);
+      return EXIT.untestable;
+    }
+    io.err(`conform: internal error: ${(err as Error).stack ?? String(err)}`);
+    return 70;
+  }
+}
+
+async function dispatch(argv: string[], io: Output): Promise<number> {
   let code: number = EXIT.conform;
   const cli = yargs(argv)
     .scriptName('conform')
@@ -79,6 +90,8 @@ async function main(argv: string[]): Promise<number> {
         code = await serveCommand({ profile: a.profile, port: a.port, host: a.host, tokens: a['accept-token'] as string[], mutation: a.mutation }, io);
       },
     )
+    .parserConfiguration({ 'camel-case-expansion': false })
+    .exitProcess(false)
     .strict()
     .help()
     .version()
@@ -93,20 +106,3 @@ async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-main(hideBin(process.argv)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    if (err instanceof UsageError) {
-      if (!err.shown) io.err(`conform: ${err.message}`);
-      process.exitCode = EXIT.usage;
-    } else if (err instanceof TargetError) {
-      io.err(`conform: ${err.message}`);
-      process.exitCode = EXIT.untestable;
-    } else {
-      io.err(`conform: internal error: ${(err as Error).stack ?? String(err)}`);
-      process.exitCode = 70;
-    }
-  },
-);

@@ -1,0 +1,43 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { PACKAGE_ROOT } from '../paths.js';
+import { main } from '../cli/program.js';
+
+const MAIN = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+
+export interface CliRun {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the real CLI in a child process (TypeScript through tsx), as a user would. */
+export function spawnCli(args: string[], env: Record<string, string> = {}, cwd = PACKAGE_ROOT): Promise<CliRun> {
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+      cwd,
+      env: { ...process.env, NO_COLOR: '1', OS_TOKEN: '', CONFORM_SECOND_TOKEN: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
+  });
+}
+
+/** Runs the CLI in this process: the same program, without a process start. */
+export async function runCli(args: string[]): Promise<CliRun> {
+  const started = Date.now();
+  let stdout = '';
+  let stderr = '';
+  const code = await main(args, {
+    out: (l) => (stdout += `${l}\n`),
+    err: (l) => (stderr += `${l}\n`),
+  });
+  return { code, stdout, stderr, ms: Date.now() - started };
+}
