@@ -1,0 +1,101 @@
+// The model of authentication: what one source of settings gives (a layer),
+// and what conform decided to do with them (an AuthMethod).
+
+export type IdentityApiVersion = '2.0' | '3';
+
+/** A token given as is: sent on every request, never refreshed. */
+export interface TokenAuth {
+  kind: 'token';
+  token: string;
+  /** Where the token came from, for messages ("environment (OS_*)"). */
+  origin: string;
+}
+
+/** Password authentication against an identity endpoint, for a project-scoped token. */
+export interface PasswordAuth extends Pick<AuthFields, ScopeField> {
+  kind: 'password';
+  /** The versioned identity endpoint: `http://host:5000/v3` or `http://host:5000/v2.0`. */
+  authUrl: string;
+  identityApiVersion: IdentityApiVersion;
+  username: string;
+  password: string;
+  origin: string;
+}
+
+/**
+ * Where the token is scoped and in which domains user and project live (v3
+ * only; without a name or an id the `default` domain is used, as the
+ * OpenStack client does), and the region for the catalog.
+ */
+type ScopeField = 'projectName' | 'projectId' | 'userDomainName' | 'userDomainId' | 'projectDomainName' | 'projectDomainId' | 'regionName';
+
+export type AuthMethod = TokenAuth | PasswordAuth;
+
+/**
+ * The settings that one source (flags, environment, a cloud of clouds.yaml)
+ * gives; any of them may be missing. Names follow openstacksdk's keys
+ * (`auth_url` ↔ `authUrl` ↔ `OS_AUTH_URL`).
+ */
+export interface AuthFields {
+  authType?: string;
+  token?: string;
+  authUrl?: string;
+  username?: string;
+  password?: string;
+  projectName?: string;
+  projectId?: string;
+  userDomainName?: string;
+  userDomainId?: string;
+  projectDomainName?: string;
+  projectDomainId?: string;
+  /** Both user and project domain, when those are not given on their own. */
+  domainName?: string;
+  domainId?: string;
+  identityApiVersion?: string;
+  regionName?: string;
+}
+
+export type AuthField = keyof AuthFields;
+
+/** Every field with its snake_case key (clouds.yaml; `OS_` + upper case in the environment). */
+export const FIELD_KEYS: Record<AuthField, string> = {
+  authType: 'auth_type',
+  token: 'token',
+  authUrl: 'auth_url',
+  username: 'username',
+  password: 'password',
+  projectName: 'project_name',
+  projectId: 'project_id',
+  userDomainName: 'user_domain_name',
+  userDomainId: 'user_domain_id',
+  projectDomainName: 'project_domain_name',
+  projectDomainId: 'project_domain_id',
+  domainName: 'domain_name',
+  domainId: 'domain_id',
+  identityApiVersion: 'identity_api_version',
+  regionName: 'region_name',
+};
+
+/** Older names of the same settings (Identity v2.0 called projects tenants). */
+export const FIELD_ALIASES: Record<string, AuthField> = {
+  tenant_name: 'projectName',
+  tenant_id: 'projectId',
+};
+
+/** One source of settings, highest precedence first in a list of layers. */
+export interface AuthLayer {
+  origin: string;
+  fields: AuthFields;
+}
+
+/** A one-line description without any secret in it. */
+export function describeAuth(auth: AuthMethod): string {
+  if (auth.kind === 'token') return `a token from ${auth.origin}`;
+  const project = auth.projectName ?? auth.projectId;
+  return `password auth as user '${auth.username}'${project ? ` in project '${project}'` : ' (unscoped)'} at ${auth.authUrl} (from ${auth.origin})`;
+}
+
+/** The values of an AuthMethod that must never be printed. */
+export function secretValues(auth: AuthMethod): string[] {
+  return auth.kind === 'token' ? [auth.token] : [auth.password];
+}

@@ -1,0 +1,96 @@
+// Sending an authentication request and judging the answer, shared by the
+// v2.0 and v3 password flows.
+//
+// Exit codes, decided here:
+// - The identity service answered and said no to what conform was told to
+//   send (400 malformed, 401 wrong user/password/project/domain, 403 user
+//   disabled, 404/405 no token API at that URL): UsageError, exit 2. The
+//   settings are wrong; running again will not help until they change.
+// - No answer (refused, timeout, unknown host), a 5xx, or a "success" that
+//   carries no usable token: TargetError, exit 3. The cloud, not the settings,
+//   is what cannot be tested right now - the same verdict as an unreachable
+//   --target, which conform also cannot tell apart from a mistyped one.
+import { TargetError, UsageError } from '../errors.js';
+import type { HttpClient, HttpResponse } from '../http/client.js';
+import type { Secrets } from '../http/secrets.js';
+import type { PasswordAuth } from './credentials.js';
+import type { ServiceCatalog } from './serviceCatalog.js';
+
+export interface IssuedToken {
+  /** Registered in the run's Secrets before it is returned. */
+  token: string;
+  catalog: ServiceCatalog;
+  expiresAt?: string;
+  /** Time the identity service took to answer. */
+  durationMs: number;
+}
+
+export interface IdentityAnswer {
+  response: HttpResponse;
+  /** The body parsed as JSON; undefined when it is not JSON. */
+  json: unknown;
+  durationMs: number;
+}
+
+/** The identity service's own words, from `{"error": {"message"}}` or `{"<fault>": {"message"}}`; one short line. */
+export function faultMessage(body: string): string {
+  try {
+    const doc = JSON.parse(body) as Record<string, { message?: unknown; title?: unknown }>;
+    const root = doc.error ?? Object.values(doc)[0];
+    if (typeof root?.message === 'string') return root.message;
+  } catch {
+    // not JSON: the raw text below
+  }
+  return body.replace(/\s+/g, ' ').trim().slice(0, 160);
+}
+
+function who(auth: PasswordAuth): string {
+  const project = auth.projectName ?? auth.projectId;
+  return `user '${auth.username}'${project ? ` (project '${project}')` : ''}`;
+}
+
+/** POSTs an authentication request; throws the error a person can act on unless the status is `expected`. */
+export async function postAuth(
+  client: HttpClient,
+  secrets: Secrets,
+  auth: PasswordAuth,
+  request: { url: string; body: unknown; expected: number[] },
+): Promise<IdentityAnswer> {
+  secrets.add(auth.password);
+  const outcome = await client.send({
+    method: 'POST',
+    url: request.url,
+    headers: { 'content-type': 'application/json', accept: 'application/json' },
+    body: JSON.stringify(request.body),
+  });
+  const at = `identity service ${auth.authUrl}`;
+  if (!outcome.ok) throw new TargetError(`${at} could not be reached: ${secrets.redact(outcome.error)}`);
+  const { response } = outcome;
+  const said = () => `${response.status} ${secrets.redact(faultMessage(response.body))}`.trim();
+  if (!request.expected.includes(response.status)) {
+    switch (response.status) {
+      case 401:
+        throw new UsageError(`${at} refused the credentials of ${who(auth)}: ${said()} (check user name, password, project and domains)`);
+      case 400:
+      case 403:
+        throw new UsageError(`${at} refused to authenticate ${who(auth)}: ${said()}`);
+      case 404:
+      case 405:
+        throw new UsageError(`${at} has no v${auth.identityApiVersion} token API at ${request.url} (${response.status}): check the auth URL and the identity API version`);
+    }
+    if (response.status >= 500) throw new TargetError(`${at} failed to authenticate ${who(auth)}: ${said()}`);
+    throw new TargetError(`${at} answered ${response.status} to a password authentication, not ${request.expected.join(' or ')}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(response.body);
+  } catch {
+    json = undefined;
+  }
+  return { response, json, durationMs: outcome.durationMs };
+}
+
+/** A success that cannot be used: exit 3, the identity service is broken. */
+export function unusable(auth: PasswordAuth, why: string): TargetError {
+  return new TargetError(`identity service ${auth.authUrl} answered the authentication of ${who(auth)} with ${why}`);
+}

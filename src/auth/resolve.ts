@@ -1,0 +1,151 @@
+// Decides how conform authenticates, from command-line flags, then the
+// environment, then clouds.yaml (--os-cloud / OS_CLOUD): each setting comes
+// from the first source that gives it, as in the OpenStack client. Nothing
+// here touches the network.
+import { UsageError } from '../errors.js';
+import { loadCloud, type ConfigContext } from './cloudsYaml.js';
+import type { AuthField, AuthFields, AuthLayer, AuthMethod, PasswordAuth } from './credentials.js';
+import { authFieldsFromEnv, cloudNamesFromEnv, secondFieldsFromEnv } from './fromEnv.js';
+import { identityEndpoint } from './identityEndpoint.js';
+
+/** What the flags of one credential say; `cloud` names a cloud of clouds.yaml. */
+export interface AuthSettings extends AuthFields {
+  cloud?: string;
+}
+
+export interface AuthFlags {
+  main: AuthSettings;
+  /** The second, unprivileged credential (403 scenarios). */
+  second: AuthSettings;
+}
+
+export interface ResolvedAuth {
+  main?: AuthMethod;
+  second?: AuthMethod;
+  /** Things worth telling the user (never a secret). */
+  warnings: string[];
+}
+
+/** Settings the second credential takes from the main one when it does not give its own. */
+const SHARED: AuthField[] = ['authUrl', 'identityApiVersion', 'userDomainName', 'userDomainId', 'projectDomainName', 'projectDomainId', 'domainName', 'domainId', 'regionName'];
+
+interface Role {
+  label: string;
+  hints: Record<'authUrl' | 'username' | 'password', string>;
+}
+
+const MAIN: Role = {
+  label: 'authentication',
+  hints: {
+    authUrl: 'an auth URL (--os-auth-url, OS_AUTH_URL or auth_url in clouds.yaml)',
+    username: 'a user name (--os-username or OS_USERNAME)',
+    password: 'a password (OS_PASSWORD, password in clouds.yaml or secure.yaml, or --os-password)',
+  },
+};
+
+const SECOND: Role = {
+  label: 'second credential',
+  hints: {
+    authUrl: "an auth URL (the main credential's --os-auth-url / OS_AUTH_URL, or --second-os-cloud)",
+    username: 'a user name (--second-username or CONFORM_SECOND_USERNAME)',
+    password: 'a password (CONFORM_SECOND_PASSWORD or --second-password)',
+  },
+};
+
+const TOKEN_TYPES = new Set(['token', 'v2token', 'v3token', 'admin_token']);
+const PASSWORD_TYPES = new Set(['password', 'v2password', 'v3password']);
+
+const defined = (fields: AuthFields): AuthFields =>
+  Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as AuthFields;
+
+/** Each field from the first layer that has it. */
+export function mergeLayers(layers: AuthLayer[]): AuthFields {
+  const merged: AuthFields = {};
+  for (const layer of [...layers].reverse()) Object.assign(merged, defined(layer.fields));
+  return merged;
+}
+
+function kindOf(layer: AuthLayer): 'token' | 'password' {
+  const type = layer.fields.authType?.toLowerCase().replace(/-/g, '_');
+  if (type === undefined) return layer.fields.token ? 'token' : 'password';
+  if (TOKEN_TYPES.has(type)) return 'token';
+  if (PASSWORD_TYPES.has(type)) return 'password';
+  throw new UsageError(`auth type '${layer.fields.authType}' (from ${layer.origin}) is not supported: conform authenticates with a password or a token`);
+}
+
+function passwordAuth(merged: AuthFields, layers: AuthLayer[], role: Role): PasswordAuth {
+  const missing = (['authUrl', 'username', 'password'] as const).filter((f) => !merged[f]);
+  if (missing.length > 0) {
+    const from = layers.filter((l) => Object.keys(defined(l.fields)).length > 0).map((l) => l.origin);
+    throw new UsageError(`${role.label}: password authentication (settings from ${from.join(', ')}) also needs ${missing.map((f) => role.hints[f]).join('; ')}`);
+  }
+  const endpoint = identityEndpoint(merged.authUrl!, merged.identityApiVersion, {
+    url: 'the auth URL (--os-auth-url / OS_AUTH_URL / auth_url)',
+    version: 'the identity API version (--os-identity-api-version / OS_IDENTITY_API_VERSION)',
+  });
+  const contributing = layers.filter((l) => (['authUrl', 'username', 'password'] as const).some((f) => l.fields[f]));
+  return {
+    kind: 'password',
+    authUrl: endpoint.url,
+    identityApiVersion: endpoint.version,
+    username: merged.username!,
+    password: merged.password!,
+    projectName: merged.projectName,
+    projectId: merged.projectId,
+    // A bare domain stands for both user and project domain unless they are given.
+    userDomainName: merged.userDomainName ?? (merged.userDomainId ? undefined : merged.domainName),
+    userDomainId: merged.userDomainId ?? (merged.userDomainName ? undefined : merged.domainId),
+    projectDomainName: merged.projectDomainName ?? (merged.projectDomainId ? undefined : merged.domainName),
+    projectDomainId: merged.projectDomainId ?? (merged.projectDomainName ? undefined : merged.domainId),
+    regionName: merged.regionName,
+    origin: contributing.map((l) => l.origin).join(' + '),
+  };
+}
+
+/** The method of the first layer that says how to authenticate; undefined when none does. */
+export function decide(layers: AuthLayer[], role: Role = MAIN): AuthMethod | undefined {
+  const chooser = layers.find((l) => l.fields.authType || l.fields.token || l.fields.username || l.fields.password);
+  if (!chooser) return undefined;
+  const merged = mergeLayers(layers);
+  if (kindOf(chooser) === 'password') return passwordAuth(merged, layers, role);
+  const source = layers.find((l) => l.fields.token);
+  if (!source) throw new UsageError(`${role.label}: auth type '${chooser.fields.authType}' (from ${chooser.origin}) needs a token (--token, OS_TOKEN or auth.token)`);
+  return { kind: 'token', token: source.fields.token!, origin: source.origin };
+}
+
+const withoutCloud = ({ cloud: _cloud, ...fields }: AuthSettings): AuthFields => fields;
+
+function sameIdentity(a: AuthMethod, b: AuthMethod): boolean {
+  if (a.kind === 'token' && b.kind === 'token') return a.token === b.token;
+  if (a.kind === 'token' || b.kind === 'token') return false;
+  return a.authUrl === b.authUrl && a.username === b.username && (a.projectName ?? a.projectId) === (b.projectName ?? b.projectId);
+}
+
+export function resolveAuth(flags: AuthFlags, ctx: ConfigContext): ResolvedAuth {
+  const clouds = cloudNamesFromEnv(ctx.env);
+  const mainCloud = flags.main.cloud ?? clouds.main;
+  const mainLayers: AuthLayer[] = [
+    { origin: 'the command line', fields: withoutCloud(flags.main) },
+    { origin: 'the environment', fields: authFieldsFromEnv(ctx.env) },
+    ...(mainCloud ? [loadCloud(mainCloud, ctx)] : []),
+  ];
+  const secondCloud = flags.second.cloud ?? clouds.second;
+  const shared = mergeLayers(mainLayers);
+  const secondLayers: AuthLayer[] = [
+    { origin: 'the command line (--second-*)', fields: withoutCloud(flags.second) },
+    { origin: 'the environment (CONFORM_SECOND_*)', fields: secondFieldsFromEnv(ctx.env) },
+    ...(secondCloud ? [loadCloud(secondCloud, ctx)] : []),
+    { origin: "the main credential's settings", fields: Object.fromEntries(SHARED.map((f) => [f, shared[f]])) },
+  ];
+  const main = decide(mainLayers, MAIN);
+  const second = decide(secondLayers, SECOND);
+  const warnings: string[] = [];
+  if (flags.main.password || flags.second.password) {
+    warnings.push('a password given on the command line is visible to other users of this machine (ps); prefer OS_PASSWORD, CONFORM_SECOND_PASSWORD or clouds.yaml');
+  }
+  if (main && second && sameIdentity(main, second)) {
+    warnings.push('the second credential is the same as the main one: the 403 scenarios expect an unprivileged user of another project');
+  }
+  if (second && !main) warnings.push('a second credential without a main one: the scenarios that need authentication are skipped');
+  return { main, second, warnings };
+}
