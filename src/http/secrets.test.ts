@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { Secrets, REDACTED } from './secrets.js';
+import { toCurl } from '../diagnosis/curl.js';
+
+describe('secrets', () => {
+  it('redacts known secrets anywhere in text, and credential headers whatever they hold', () => {
+    const s = new Secrets();
+    s.add('gAAAAABsecret-token-value');
+    expect(s.redact('{"token":{"id":"gAAAAABsecret-token-value"}}')).toBe(`{"token":{"id":"${REDACTED}"}}`);
+    expect(s.redactHeaders({ 'X-Auth-Token': 'anything', accept: 'application/json' })).toEqual({ 'X-Auth-Token': REDACTED, accept: 'application/json' });
+  });
+
+  it('leaves a made-up bad token visible, since it reproduces the probe and opens nothing', () => {
+    const s = new Secrets();
+    s.markPublic('conform-invalid-abc');
+    expect(s.redactHeaders({ 'x-auth-token': 'conform-invalid-abc' })).toEqual({ 'x-auth-token': 'conform-invalid-abc' });
+  });
+
+  it('curl reproductions refer to $OS_TOKEN, never to a token, and quote safely', () => {
+    const curl = toCurl({ method: 'PUT', url: "http://h/v1.0/it's", headers: { 'x-auth-token': REDACTED, 'content-type': 'application/json' }, body: `{"a":"b'c"}` });
+    expect(curl).toBe(`curl -sS -i -X PUT 'http://h/v1.0/it'\\''s' -H "x-auth-token: $OS_TOKEN" -H 'content-type: application/json' --data-raw '{"a":"b'\\''c"}'`);
+  });
+});
