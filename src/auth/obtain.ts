@@ -15,18 +15,18 @@ export interface ObtainedCredentials {
   credentials: Credentials;
   /** The catalog that came with the main token (password auth only), for endpoint discovery. */
   catalog?: ServiceCatalog;
-  /** One line per credential for the console; no secret in them. */
+  /** One line per token obtained by password auth, for the console; no secret in them. */
   notes: string[];
 }
 
 interface Obtained {
   token: string;
   issued?: IssuedToken;
-  note: string;
+  note?: string;
 }
 
 async function obtain(method: AuthMethod, role: string, client: HttpClient, secrets: Secrets): Promise<Obtained> {
-  if (method.kind === 'token') return { token: method.token, note: `${role}: ${describeAuth(method)}` };
+  if (method.kind === 'token') return { token: method.token };
   const issued = await (method.identityApiVersion === '3' ? passwordV3 : passwordV2)(client, secrets, method);
   return { token: issued.token, issued, note: `${role}: token obtained by ${describeAuth(method)} in ${issued.durationMs} ms` };
 }

@@ -173,7 +173,7 @@ describe('obtaining both credentials', () => {
     expect(findEndpoint(obtained.catalog!, { serviceType: 'network' })).toBe('http://neutron.example:9696');
     expect(secrets.redact(`${obtained.credentials.main} ${PASSWORD} second-token-value`)).toBe('[REDACTED] [REDACTED] [REDACTED]');
     expect(obtained.notes[0]).toMatch(new RegExp(`^main credential: token obtained by password auth as user 'demo' in project 'demo' at ${keystone.url}/v3 \\(from test\\) in \\d+ ms$`));
-    expect(obtained.notes[1]).toBe('second credential: a token from the environment');
+    expect(obtained.notes).toHaveLength(1);
   });
 
   it('registers the secrets of both even when one fails', async () => {

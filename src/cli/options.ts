@@ -1,6 +1,7 @@
 import type { Format } from '../model/catalog.js';
 import { UsageError } from '../errors.js';
 import { listProfiles } from '../profiles/registry.js';
+import type { AuthFlags } from '../auth/resolve.js';
 
 export interface RunConfig {
   target?: string;
@@ -14,8 +15,8 @@ export interface RunConfig {
   dryRun: boolean;
   verbose: boolean;
   color: boolean;
-  token?: string;
-  secondToken?: string;
+  /** Authentication flags; the OS_* variables and clouds.yaml are read when the run starts. */
+  auth: AuthFlags;
 }
 
 export function parseTarget(raw: string): string {

@@ -8,9 +8,10 @@ import { checkProfiles, parseTarget, positiveInt, type RunConfig } from './optio
 import { runCommand, type Output } from './commands/run.js';
 import { listCommand } from './commands/list.js';
 import { serveCommand } from './commands/serve.js';
+import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
 
 function runOptions(y: Argv) {
-  return y
+  const run = y
     .option('target', { type: 'string', describe: 'Base URL of the service to test; without it, the embedded reference target is started' })
     .option('profile', { type: 'string', array: true, default: [DEFAULT_PROFILE], describe: `Profile(s) to run: ${listProfiles().join(', ')}` })
     .option('tenant', { type: 'string', default: 'conform', describe: 'Tenant (project) id used in paths and bodies' })
@@ -20,10 +21,9 @@ function runOptions(y: Argv) {
     .option('format', { type: 'string', array: true, choices: ['json', 'xml'], describe: 'Only these formats' })
     .option('only', { type: 'string', array: true, describe: 'Only these scenario ids (a trailing * matches a prefix)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Print what would be sent and expected; send nothing' })
-    .option('token', { type: 'string', describe: 'Auth token to send (default: $OS_TOKEN)' })
-    .option('second-token', { type: 'string', describe: 'An unprivileged token, for 403 scenarios (default: $CONFORM_SECOND_TOKEN)' })
     .option('verbose', { type: 'boolean', default: false, describe: 'Print every case, not only those that did not pass' })
     .option('color', { type: 'boolean', default: process.stdout.isTTY === true && !process.env.NO_COLOR, describe: 'Colour the console output' });
+  return authOptions(run);
 }
 
 type RunArgs = Awaited<ReturnType<typeof runOptions>['argv']>;
@@ -41,8 +41,7 @@ function toRunConfig(a: RunArgs): RunConfig {
     dryRun: a['dry-run'],
     verbose: a.verbose,
     color: a.color,
-    token: a.token ?? (process.env.OS_TOKEN || undefined),
-    secondToken: a['second-token'] ?? (process.env.CONFORM_SECOND_TOKEN || undefined),
+    auth: authFlagsFrom(a),
   };
 }
 

@@ -15,6 +15,7 @@ import { TOOL } from '../../version.js';
 import { exitCodeFor } from '../exitCode.js';
 import type { RunConfig } from '../options.js';
 import { describeScenario } from '../describe.js';
+import { authenticateRun, hasAuthFlags, type RunAuth } from '../../auth/forRun.js';
 
 /** `conform-20261121t210501-3fa2`: in every name conform gives what it creates. */
 export function newRunId(now = new Date()): string {
@@ -55,11 +56,10 @@ function untestableRun(env: RunEnvironment, config: RunConfig, reason: string, e
   };
 }
 
-async function runProfile(profile: Profile, config: RunConfig, io: Output, runId: string): Promise<RunResult> {
-  const secrets = new Secrets();
+async function runProfile(profile: Profile, config: RunConfig, io: Output, runId: string, auth: RunAuth, secrets: Secrets): Promise<RunResult> {
   let embedded: EmbeddedTarget | undefined;
   let target = config.target;
-  let credentials: Credentials = { main: config.token, second: config.secondToken };
+  let credentials: Credentials = auth.credentials;
   if (!target) {
     embedded = await startEmbedded(profile.catalog.profile, config.tenant);
     if (!embedded) throw new UsageError(`profile ${profile.catalog.profile} has no embedded reference target: give --target URL`);
@@ -71,6 +71,10 @@ async function runProfile(profile: Profile, config: RunConfig, io: Output, runId
   const client = new HttpClient({ timeoutMs: config.timeoutMs, connections: config.concurrency });
   const env: RunEnvironment = { client, profile, target, tenant: config.tenant, runId, credentials, secrets };
   try {
+    if (auth.failure) {
+      io.err(`conform: ${target} could not be tested: ${auth.failure}`);
+      return untestableRun(env, config, auth.failure, false);
+    }
     const unreachable = await checkReachable(client, target);
     if (unreachable) {
       io.err(`conform: ${target} could not be tested: ${unreachable}`);
@@ -106,8 +110,13 @@ export async function runCommand(config: RunConfig, io: Output): Promise<number>
     return 0;
   }
   const runId = newRunId();
+  // One Secrets for the whole run: every token and password is in it before anything can print it.
+  const secrets = new Secrets();
+  let auth: RunAuth = { credentials: {} };
+  if (config.target) auth = await authenticateRun(config.auth, { timeoutMs: config.timeoutMs }, secrets, (line) => io.err(line));
+  else if (hasAuthFlags(config.auth)) io.err('conform: note: the embedded reference target has its own tokens; the credentials given are not used (give --target URL)');
   const runs: RunResult[] = [];
-  for (const profile of profiles) runs.push(await runProfile(profile, config, io, runId));
+  for (const profile of profiles) runs.push(await runProfile(profile, config, io, runId, auth, secrets));
   const files = writeReports(config.reportsDir, runs);
   for (const run of runs) io.out(renderSummary(run, { color: config.color, verbose: config.verbose }, []));
   io.out(`reports: ${files.join(', ')}`);

@@ -1,0 +1,51 @@
+// The credentials of one `conform --target URL` run, obtained once before any
+// profile runs, with what the user should know printed on stderr.
+import { homedir } from 'node:os';
+import { TargetError } from '../errors.js';
+import { HttpClient } from '../http/client.js';
+import type { Secrets } from '../http/secrets.js';
+import type { Credentials } from '../runner/environment.js';
+import type { ConfigContext } from './cloudsYaml.js';
+import { obtainCredentials } from './obtain.js';
+import { resolveAuth, type AuthFlags } from './resolve.js';
+
+export interface RunAuth {
+  credentials: Credentials;
+  /** Why the identity service could not be used: the run is untestable (exit 3), reported as such. */
+  failure?: string;
+}
+
+export const processContext = (): ConfigContext => ({ env: process.env, cwd: process.cwd(), home: homedir() });
+
+/** Whether any authentication flag was given (the embedded target ignores them, and says so). */
+export function hasAuthFlags(flags: AuthFlags): boolean {
+  return [flags.main, flags.second].some((s) => Object.values(s).some((v) => v !== undefined));
+}
+
+/**
+ * Resolves and obtains the run's tokens. A configuration mistake (UsageError:
+ * missing setting, wrong password) is thrown; an identity service that cannot
+ * be used (TargetError) becomes `failure`. Every secret is in `secrets` first.
+ */
+export async function authenticateRun(
+  flags: AuthFlags,
+  options: { timeoutMs: number },
+  secrets: Secrets,
+  say: (line: string) => void,
+  ctx: ConfigContext = processContext(),
+): Promise<RunAuth> {
+  const resolved = resolveAuth(flags, ctx);
+  for (const warning of resolved.warnings) say(`conform: note: ${warning}`);
+  if (!resolved.main && !resolved.second) return { credentials: {} };
+  const client = new HttpClient({ timeoutMs: options.timeoutMs, connections: 2 });
+  try {
+    const obtained = await obtainCredentials(resolved, client, secrets);
+    for (const note of obtained.notes) say(`conform: ${note}`);
+    return { credentials: obtained.credentials };
+  } catch (err) {
+    if (err instanceof TargetError) return { credentials: {}, failure: err.message };
+    throw err;
+  } finally {
+    await client.close();
+  }
+}
