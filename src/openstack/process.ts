@@ -15,11 +15,27 @@ const LOOPBACK = '127.0.0.1';
 
 /** Asks the kernel for a port that is free on 127.0.0.1 right now. */
 export function findFreePort(): Promise<number> {
+  return listenBriefly(0);
+}
+
+/**
+ * Rejects when `port` is taken on 127.0.0.1: otherwise whatever already
+ * listens there could answer the readiness poll in the service's place.
+ */
+export async function assertPortFree(port: number): Promise<void> {
+  try {
+    await listenBriefly(port);
+  } catch (error) {
+    throw new Error(`port ${port} on ${LOOPBACK} is not free (${(error as Error).message})`);
+  }
+}
+
+function listenBriefly(port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.unref();
     server.on('error', reject);
-    server.listen(0, LOOPBACK, () => {
+    server.listen(port, LOOPBACK, () => {
       const address = server.address();
       const port = typeof address === 'object' && address ? address.port : 0;
       server.close(() => (port ? resolve(port) : reject(new Error('no port assigned'))));
@@ -32,7 +48,7 @@ export function makeTempDir(prefix: string): string {
 }
 
 export function removeTempDir(dir: string): void {
-  rmSync(dir, { recursive: true, force: true });
+  rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
 }
 
 /** The last `lines` lines of a text file ('' when it does not exist yet). */
@@ -70,9 +86,7 @@ export interface CommandSpec {
 /** Runs a setup command to completion; rejects with the log tail when it fails. */
 export async function runToCompletion(spec: CommandSpec, timeoutMs = 120_000): Promise<void> {
   const child = spawnIntoLog(spec);
-  const kill = (): void => killGroup(child.pid, 'SIGKILL');
-  const timer = setTimeout(kill, timeoutMs);
-  process.once('exit', kill);
+  const timer = setTimeout(() => killGroup(child.pid, 'SIGKILL'), timeoutMs);
   try {
     const { code, signal } = await exitOf(child);
     if (code !== 0) {
@@ -82,7 +96,7 @@ export async function runToCompletion(spec: CommandSpec, timeoutMs = 120_000): P
     }
   } finally {
     clearTimeout(timer);
-    process.removeListener('exit', kill);
+    forgetGroupOnceEmpty(child.pid!);
   }
 }
 
@@ -125,10 +139,8 @@ export function startServiceProcess(spec: CommandSpec): ServiceProcess {
   let hasExited = false;
   const exit = exitOf(child).then(() => {
     hasExited = true;
+    forgetGroupOnceEmpty(pid);
   });
-  // Safety net: if this Node process ends without stop(), take the group with it.
-  const killOnExit = (): void => killGroup(pid, 'SIGKILL');
-  process.once('exit', killOnExit);
 
   let stopping: Promise<void> | undefined;
   const stop = (graceMs = 5_000): Promise<void> =>
@@ -142,7 +154,7 @@ export function startServiceProcess(spec: CommandSpec): ServiceProcess {
           throw new Error(`process group ${pid} survived SIGKILL: ${groupMembers(pid).join(', ')}`);
         }
       }
-      process.removeListener('exit', killOnExit);
+      forgetGroupOnceEmpty(pid);
     })());
 
   return { pid, logFile: spec.logFile, exited: () => hasExited, stop };
@@ -223,7 +235,11 @@ function spawnIntoLog(spec: CommandSpec): ChildProcess {
       detached: true, // own process group: stop() ends exactly this group
       stdio: ['ignore', fd, fd],
     });
-    if (child.pid === undefined) throw new Error(`could not start ${spec.name}`);
+    if (child.pid === undefined) {
+      child.on('error', () => undefined); // reported by the throw below
+      throw new Error(`could not start ${spec.name}: ${spec.command} not found or not executable`);
+    }
+    guardGroup(child.pid);
     return child;
   } finally {
     closeSync(fd); // the child holds its own copy
@@ -238,6 +254,21 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: Nod
     }
     child.once('exit', (code, signal) => resolve({ code, signal }));
   });
+}
+
+// Safety net: process groups started here and not yet seen empty are killed
+// when this Node process exits (uncaught error, process.exit) without stop().
+// A fatal signal without a handler skips 'exit': the CLI handles SIGINT/SIGTERM.
+const startedGroups = new Set<number>();
+process.on('exit', () => startedGroups.forEach((pgid) => killGroup(pgid, 'SIGKILL')));
+
+function guardGroup(pgid: number): void {
+  startedGroups.add(pgid);
+}
+
+/** Stops guarding a group once it has no live member, so its id may be reused safely. */
+function forgetGroupOnceEmpty(pgid: number): void {
+  if (groupMembers(pgid).length === 0) startedGroups.delete(pgid);
 }
 
 function killGroup(pgid: number | undefined, signal: NodeJS.Signals): void {

@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { http } from './http.js';
 import {
+  assertPortFree,
   findFreePort,
   makeTempDir,
   removeTempDir,
@@ -57,12 +58,28 @@ export interface ServiceRecipe {
   readyTimeoutMs: number;
 }
 
+// Temp dirs of services not stopped yet are removed if this Node process exits
+// first; this listener runs after process.ts's, which kills their processes.
+const liveDirs = new Set<string>();
+process.on('exit', () => liveDirs.forEach(removeTempDir));
+
+function trackDir(dir: string): void {
+  liveDirs.add(dir);
+}
+
+function releaseDir(dir: string): void {
+  removeTempDir(dir);
+  liveDirs.delete(dir);
+}
+
 export async function launchService(recipe: ServiceRecipe): Promise<RunningService> {
   const dir = makeTempDir(recipe.tempPrefix);
+  trackDir(dir);
   const logFile = join(dir, `${recipe.logName}.log`);
   let service: ServiceProcess | undefined;
   try {
     const port = recipe.port ?? (await findFreePort());
+    if (recipe.port !== undefined) await assertPortFree(port);
     const url = `http://127.0.0.1:${port}`;
     const setupStart = Date.now();
     const command = await recipe.prepare({ dir, port, url, logFile });
@@ -80,7 +97,7 @@ export async function launchService(recipe: ServiceRecipe): Promise<RunningServi
     return runningService({ url, port, dir, logFile, service, setupMs, readyMs: Date.now() - spawnedAt });
   } catch (error) {
     await service?.stop().catch(() => undefined);
-    removeTempDir(dir);
+    releaseDir(dir);
     throw error;
   }
 }
@@ -110,7 +127,7 @@ function runningService(parts: {
           await service.stop();
         } finally {
           finalLog = tailOfFile(logFile, 200);
-          removeTempDir(dir);
+          releaseDir(dir);
         }
       })()),
     logTail: (lines = 40) =>
