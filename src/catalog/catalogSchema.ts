@@ -17,6 +17,33 @@ const provenance = {
   properties: { source: { type: 'string' }, table: { type: 'string' }, note: { type: 'string' } },
 } as const;
 
+const envelope = {
+  type: 'object',
+  required: ['kind', 'members', 'open'],
+  properties: {
+    kind: { enum: ['element-per-fault', 'fixed-root'] },
+    root: { type: 'string' },
+    members: { type: 'array', items: member },
+    codeMember: { type: 'string' },
+    typeMember: { type: 'string' },
+    open: { type: 'boolean' },
+  },
+  additionalProperties: false,
+} as const;
+
+const alternativeEnvelope = {
+  type: 'object',
+  required: ['id', 'statuses', 'envelope', 'note', 'provenance'],
+  additionalProperties: false,
+  properties: {
+    id: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$' },
+    statuses: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 100, maximum: 599 } },
+    envelope: { ...envelope, required: ['kind', 'root', 'members', 'open'], properties: { ...envelope.properties, kind: { const: 'fixed-root' } } },
+    note: { type: 'string' },
+    provenance: { type: 'array', minItems: 1, items: provenance },
+  },
+} as const;
+
 export const catalogFileSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
@@ -28,19 +55,8 @@ export const catalogFileSchema = {
     formats: { type: 'array', minItems: 1, items: { enum: ['json', 'xml'] } },
     provenance: { type: 'array', items: provenance },
     notes: { type: 'array', items: { type: 'string' } },
-    envelope: {
-      type: 'object',
-      required: ['kind', 'members', 'open'],
-      properties: {
-        kind: { enum: ['element-per-fault', 'fixed-root'] },
-        root: { type: 'string' },
-        members: { type: 'array', items: member },
-        codeMember: { type: 'string' },
-        typeMember: { type: 'string' },
-        open: { type: 'boolean' },
-      },
-      additionalProperties: false,
-    },
+    envelope,
+    alternativeEnvelopes: { type: 'array', items: alternativeEnvelope },
     xml: {
       type: 'object',
       required: ['namespace', 'alsoAccepted', 'requestBodyStyle'],
@@ -73,6 +89,10 @@ export const catalogFileSchema = {
           documentedAs: { type: 'string' },
           expectedInAllRequests: { type: 'boolean' },
           extraMembers: { type: 'array', items: member },
+          typeValue: { type: 'string', minLength: 1 },
+          requiredHeaders: { type: 'array', items: { type: 'string', pattern: '^[A-Za-z0-9-]+$' } },
+          bodyOptional: { type: 'boolean' },
+          untriggerable: { type: 'string', minLength: 1 },
           provenance: { type: 'array', minItems: 1, items: provenance },
           note: { type: 'string' },
         },

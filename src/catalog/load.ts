@@ -38,6 +38,11 @@ function crossCheck(catalog: Catalog): string[] {
   }
   if (catalog.formats.includes('xml') && !catalog.xml) problems.push('the profile documents XML but has no xml section');
   if (catalog.envelope.kind === 'fixed-root' && !catalog.envelope.root) problems.push('a fixed-root envelope needs a root');
+  const typed = catalog.envelope.kind === 'fixed-root' && catalog.envelope.typeMember !== undefined;
+  for (const f of catalog.faults) if (f.typeValue !== undefined && !typed) problems.push(`fault ${f.element} has a typeValue but the envelope has no typeMember`);
+  for (const alt of catalog.alternativeEnvelopes ?? []) {
+    for (const s of alt.statuses) if (!catalog.documentedStatuses.includes(s)) problems.push(`alternative envelope ${alt.id} is for ${s}, which documentedStatuses lacks`);
+  }
   return problems;
 }
 

@@ -1,7 +1,7 @@
 import { MEDIA_TYPES } from '../body/encode.js';
 import { sniffFormat } from '../body/parse.js';
 import type { Format } from '../model/catalog.js';
-import { fail, pass, type ProbeCheck } from './context.js';
+import { fail, pass, type ProbeCheck, type ProbeContext } from './context.js';
 
 /** The format a media type names: application/json, text/xml, application/problem+json, ... */
 export function mediaTypeFormat(contentType: string | undefined): Format | undefined {
@@ -12,23 +12,34 @@ export function mediaTypeFormat(contentType: string | undefined): Format | undef
   return undefined;
 }
 
+/**
+ * The Accept the request sent when it asked for something other than the
+ * case's format (a scenario's `accept`), else undefined. A service that
+ * cannot give what was asked answers in a format it does serve.
+ */
+function refusedAccept(ctx: ProbeContext): string | undefined {
+  const accept = ctx.request.headers.accept;
+  return accept !== undefined && accept !== MEDIA_TYPES[ctx.format] ? accept : undefined;
+}
+
 export const contentTypeCheck: ProbeCheck = {
   id: 'content-type',
-  title: 'The Content-Type of the answer is the format that was asked for, and the body is in that format',
+  title: 'The Content-Type of the answer is the format that was asked for (or, when the profile cannot serve that, one it documents), and the body is in that format',
   appliesTo: (ctx) => ctx.response.body.trim() !== '',
   run(ctx) {
     const declared = ctx.response.headers['content-type'];
-    const wanted = MEDIA_TYPES[ctx.format];
+    const refused = refusedAccept(ctx);
+    const allowed = refused ? ctx.catalog.formats : [ctx.format];
+    const wanted = allowed.map((f) => MEDIA_TYPES[f]).join(' or ');
     const declaredFormat = mediaTypeFormat(declared);
-    if (!declared) return fail(`the answer has a body but no Content-Type; ${ctx.format} was asked for`, wanted, '(none)');
-    if (declaredFormat !== ctx.format) {
-      return fail(`asked for ${ctx.format} (${wanted}), the answer is declared as ${declared}`, wanted, declared);
-    }
+    const asked = refused ? `asked for ${refused}, which ${ctx.catalog.profile} does not serve, so for ${wanted}` : `asked for ${ctx.format} (${wanted})`;
+    if (!declared) return fail(`the answer has a body but no Content-Type; ${asked}`, wanted, '(none)');
+    if (!declaredFormat || !allowed.includes(declaredFormat)) return fail(`${asked}, the answer is declared as ${declared}`, wanted, declared);
     const sniffed = sniffFormat(ctx.response.body);
-    if (sniffed !== ctx.format) {
+    if (sniffed !== declaredFormat) {
       const what = sniffed === 'other' ? 'neither JSON nor XML' : sniffed.toUpperCase();
-      return fail(`Content-Type says ${declared} but the body is ${what}`, `a ${ctx.format.toUpperCase()} body`, `${what} body`);
+      return fail(`Content-Type says ${declared} but the body is ${what}`, `a ${declaredFormat.toUpperCase()} body`, `${what} body`);
     }
-    return pass();
+    return pass(refused ? `asked for ${refused}, which ${ctx.catalog.profile} does not serve: the answer is in ${declaredFormat}, a format it documents` : undefined);
   },
 };

@@ -1,4 +1,4 @@
-import type { Catalog, FaultDefinition, Format } from '../model/catalog.js';
+import type { AlternativeEnvelope, Catalog, Envelope, FaultDefinition, Format } from '../model/catalog.js';
 import type { CheckState, RecordedRequest, RecordedResponse } from '../model/result.js';
 import type { ParsedBody } from '../body/parse.js';
 import type { JsonFaultValidator } from '../validate/jsonFaults.js';
@@ -18,6 +18,10 @@ export interface ProbeContext {
   response: RecordedResponse;
   /** The body parsed as the format that was asked for. */
   body: ParsedBody;
+  /** The envelope the body is held to: the profile's, or an alternative it documents for this status. */
+  envelope: Envelope;
+  /** Set when the body is in one of the profile's alternative envelopes. */
+  alternative?: AlternativeEnvelope;
   /** The fault members as found in the body, if the body is a readable fault. */
   view?: FaultView;
   expectation: ResolvedExpectation;
@@ -49,4 +53,10 @@ export const pass = (message?: string): Verdict => ({ state: 'passed', message }
 export const skip = (message: string): Verdict => ({ state: 'skipped', message });
 export const fail = (message: string, expected?: string, actual?: string): Verdict => ({ state: 'failed', message, expected, actual });
 
-export const expectsFault = (ctx: ProbeContext) => ctx.expectation.kind === 'fault' || ctx.acceptedInstead !== undefined;
+/**
+ * The answer is held to a fault contract: a fault was expected (or accepted
+ * instead) and the answer is an error. A 2xx where a fault was due is the
+ * status check's finding; its body is a success body, not a broken fault.
+ */
+export const expectsFault = (ctx: ProbeContext) =>
+  (ctx.expectation.kind === 'fault' || ctx.acceptedInstead !== undefined) && ctx.response.status >= 400;

@@ -1,7 +1,8 @@
-import type { Catalog, FaultDefinition, Format } from '../model/catalog.js';
+import type { Catalog, Envelope, FaultDefinition, Format } from '../model/catalog.js';
 import type { CheckResult, RecordedRequest, RecordedResponse } from '../model/result.js';
 import { parseBody } from '../body/parse.js';
 import type { ProbeContext, ResolvedExpectation } from './context.js';
+import { chooseEnvelope } from './envelope.js';
 import { readFaultView, type FaultView } from './faultView.js';
 import { PROBE_CHECKS } from './registry.js';
 
@@ -23,6 +24,12 @@ function resolveSubject(catalog: Catalog, exp: ResolvedExpectation, status: numb
     const named = anyRequest.find((f) => view?.roots[0] === f.element) ?? anyRequest[0];
     return { subject: named, acceptedInstead: named };
   }
+  // Under one fixed root, the body of another status is held to that status's row:
+  // the status check names the mismatch once, the body is checked for what it is.
+  if (catalog.envelope.kind === 'fixed-root') {
+    const row = catalog.faults.find((f) => f.codes.includes(status) && f.typeValue === undefined);
+    if (row) return { subject: row };
+  }
   return { subject: exp.fault };
 }
 
@@ -42,24 +49,35 @@ export function evaluateProbe(args: {
   expectation: ResolvedExpectation;
 }): ProbeEvaluation {
   const body = parseBody(args.response.body, args.format);
-  const view = readFaultView(body, args.catalog);
-  const ctx: ProbeContext = { ...args, body, view, ...resolveSubject(args.catalog, args.expectation, args.response.status, view) };
+  const chosen = chooseEnvelope(args.catalog, args.response.status, body);
+  const view = readFaultView(body, chosen.envelope);
+  const ctx: ProbeContext = { ...args, ...chosen, body, view, ...resolveSubject(args.catalog, args.expectation, args.response.status, view) };
   const checks: CheckResult[] = [];
   for (const check of PROBE_CHECKS) {
     if (!check.appliesTo(ctx)) continue;
     checks.push({ check: check.id, step: 'probe', title: check.title, ...check.run(ctx) });
   }
-  return { checks, observedFault: observedFault(args.catalog, args.response.status, view), acceptedInstead: ctx.acceptedInstead?.element };
+  const observed = observedFault(args.catalog, chosen.envelope, args.expectation, args.response.status, view);
+  return { checks, observedFault: observed, acceptedInstead: ctx.acceptedInstead?.element };
 }
 
-function observedFault(catalog: Catalog, status: number, view?: FaultView): string | undefined {
-  if (catalog.envelope.kind === 'element-per-fault' && view?.roots.length === 1) {
-    if (catalog.faults.some((f) => f.element === view.roots[0])) return view.roots[0];
+/**
+ * The fault the answer is. Element-per-fault bodies name it. With a fixed
+ * root, faults are rows of a status table (several rows may share a status,
+ * one per documented cause) or exceptions a source names by their type: the
+ * expected fault when the status (and its type, if fixed) fit it, else the
+ * fault the type names, else the only row for the status.
+ */
+function observedFault(catalog: Catalog, envelope: Envelope, exp: ResolvedExpectation, status: number, view?: FaultView): string | undefined {
+  if (envelope.kind === 'element-per-fault') {
+    if (view?.roots.length === 1 && catalog.faults.some((f) => f.element === view.roots[0])) return view.roots[0];
+    const byStatus = catalog.faults.filter((f) => f.codes.includes(status));
+    return byStatus.length === 1 ? byStatus[0].element : undefined;
   }
-  if (catalog.envelope.kind === 'fixed-root' && catalog.envelope.typeMember) {
-    const type = view?.members.get(catalog.envelope.typeMember)?.value;
-    if (typeof type === 'string' && catalog.faults.some((f) => f.element === type)) return type;
-  }
-  const byStatus = catalog.faults.filter((f) => f.codes.includes(status));
-  return byStatus.length === 1 ? byStatus[0].element : undefined;
+  const type = envelope.typeMember ? view?.members.get(envelope.typeMember)?.value : undefined;
+  const fitting = catalog.faults.filter((f) => f.codes.includes(status) && (f.typeValue === undefined || f.typeValue === type));
+  if (exp.kind === 'fault' && fitting.includes(exp.fault)) return exp.fault.element;
+  const named = fitting.find((f) => f.typeValue !== undefined);
+  if (named) return named.element;
+  return fitting.length === 1 ? fitting[0].element : undefined;
 }

@@ -3,9 +3,9 @@ import { expectsFault, fail, pass, skip, type ProbeCheck } from './context.js';
 export const faultCodeCheck: ProbeCheck = {
   id: 'fault-code',
   title: 'The code in the body is an integer equal to the HTTP status',
-  appliesTo: (ctx) => expectsFault(ctx) && ctx.catalog.envelope.codeMember !== undefined,
+  appliesTo: (ctx) => expectsFault(ctx) && ctx.envelope.codeMember !== undefined,
   run(ctx) {
-    const name = ctx.catalog.envelope.codeMember!;
+    const name = ctx.envelope.codeMember!;
     const view = ctx.view;
     if (!view || view.innerNotObject) return skip('the body is not a readable fault');
     const status = String(ctx.response.status);

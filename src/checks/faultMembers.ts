@@ -24,8 +24,9 @@ export const faultMembersCheck: ProbeCheck = {
   run(ctx) {
     const view = ctx.view;
     if (!view || view.innerNotObject) return skip('the body is not a readable fault');
-    const envelope = ctx.catalog.envelope;
-    const documented = [...envelope.members, ...(ctx.subject?.extraMembers ?? [])].filter((m) => m.name !== envelope.codeMember);
+    const envelope = ctx.envelope;
+    const extraMembers = ctx.alternative ? [] : (ctx.subject?.extraMembers ?? []);
+    const documented = [...envelope.members, ...extraMembers].filter((m) => m.name !== envelope.codeMember);
     const names = documented.map((m) => m.name);
     const problems: string[] = [];
     for (const member of documented) {
@@ -34,7 +35,7 @@ export const faultMembersCheck: ProbeCheck = {
         if (member.required) problems.push(`required member '${member.name}' is missing`);
         continue;
       }
-      const extra = ctx.subject?.extraMembers?.some((m) => m.name === member.name);
+      const extra = extraMembers.some((m) => m.name === member.name);
       if (ctx.format === 'xml' && !extra && found.as === 'attribute') problems.push(`'${member.name}' is an attribute; the contract has it as a child element`);
       const typeIssue = typeProblem(member, found.value, ctx);
       if (typeIssue) problems.push(typeIssue);

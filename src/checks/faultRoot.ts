@@ -6,7 +6,7 @@ export const faultRootCheck: ProbeCheck = {
   appliesTo: expectsFault,
   run(ctx) {
     if (!ctx.view) return skip('the body is not a readable fault');
-    const envelope = ctx.catalog.envelope;
+    const envelope = ctx.envelope;
     const expected = envelope.kind === 'fixed-root' ? envelope.root : ctx.subject?.element;
     if (!expected) return skip('no fault is documented for this status');
     const roots = ctx.view.roots;
@@ -17,7 +17,7 @@ export const faultRootCheck: ProbeCheck = {
     const [root] = roots;
     if (root === expected) {
       if (ctx.view.innerNotObject) return fail(`the value under '${root}' is not an object`, 'an object', typeof root);
-      return pass();
+      return pass(ctx.alternative?.note);
     }
     if (root.toLowerCase() === expected.toLowerCase()) {
       return fail(`${what} '${root}' differs from '${expected}' in case; names are case-sensitive`, expected, root);

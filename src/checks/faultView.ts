@@ -1,4 +1,4 @@
-import type { Catalog } from '../model/catalog.js';
+import type { Envelope } from '../model/catalog.js';
 import type { ParsedBody } from '../body/parse.js';
 
 /** A member of a fault as the body carries it. */
@@ -20,8 +20,8 @@ export interface FaultView {
   innerNotObject?: boolean;
 }
 
-/** Reads a parsed body as a fault of the profile's envelope; undefined when it is not a fault-shaped body at all. */
-export function readFaultView(body: ParsedBody, catalog: Catalog): FaultView | undefined {
+/** Reads a parsed body as a fault in the given envelope; undefined when it is not a fault-shaped body at all. */
+export function readFaultView(body: ParsedBody, envelope: Envelope): FaultView | undefined {
   if (body.kind === 'xml') {
     const members = new Map<string, FoundMember>();
     for (const [k, v] of Object.entries(body.root.attributes)) members.set(k, { value: v, as: 'attribute' });
@@ -31,7 +31,7 @@ export function readFaultView(body: ParsedBody, catalog: Catalog): FaultView | u
   if (body.kind !== 'json' || !body.value || typeof body.value !== 'object' || Array.isArray(body.value)) return undefined;
   const top = body.value as Record<string, unknown>;
   const roots = Object.keys(top);
-  const expectedRoot = catalog.envelope.kind === 'fixed-root' ? catalog.envelope.root : roots[0];
+  const expectedRoot = envelope.kind === 'fixed-root' ? envelope.root : roots[0];
   const inner = expectedRoot !== undefined ? top[expectedRoot] : undefined;
   const members = new Map<string, FoundMember>();
   if (inner && typeof inner === 'object' && !Array.isArray(inner)) {

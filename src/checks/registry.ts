@@ -7,6 +7,8 @@ import { faultRootCheck } from './faultRoot.js';
 import { xmlNamespaceCheck } from './xmlNamespace.js';
 import { faultMembersCheck } from './faultMembers.js';
 import { faultCodeCheck } from './faultCode.js';
+import { faultTypeCheck } from './faultType.js';
+import { faultHeadersCheck } from './faultHeaders.js';
 import { jsonSchemaCheck } from './jsonSchema.js';
 import { xsdCheck } from './xsd.js';
 
@@ -20,6 +22,8 @@ export const PROBE_CHECKS: readonly ProbeCheck[] = [
   xmlNamespaceCheck,
   faultMembersCheck,
   faultCodeCheck,
+  faultTypeCheck,
+  faultHeadersCheck,
   jsonSchemaCheck,
   xsdCheck,
 ];

@@ -6,7 +6,8 @@ import { findOperation } from '../catalog/load.js';
 export function describeRequest(catalog: Catalog, spec: Scenario['probe']): string {
   const op = findOperation(catalog, spec.operation);
   const path = op.path.replace(/\{(\w+)\}/g, (whole, name: string) => spec.params?.[name] ?? whole);
-  const bits = [`${op.method} ${path}${spec.negotiation === 'suffix' ? '.{format}' : ''}`];
+  const bits = [`${spec.method ?? op.method} ${path}${spec.negotiation === 'suffix' ? '.{format}' : ''}`];
+  if (spec.accept) bits.push(`[Accept: ${spec.accept}]`);
   if (spec.rawBody) bits.push('(malformed body)');
   else if (spec.body !== undefined) bits.push(JSON.stringify(spec.body));
   if (spec.credential && spec.credential !== 'main') bits.push(`[credential: ${spec.credential}]`);

@@ -28,6 +28,17 @@ export interface FaultDefinition {
   expectedInAllRequests?: boolean;
   /** Extra optional members beyond the envelope's, e.g. overLimit's retryAt. */
   extraMembers?: MemberDefinition[];
+  /**
+   * The value the envelope's typeMember carries for this fault, when a source
+   * fixes it (NeutronError.type "NetworkInUse"). Absent: any string.
+   */
+  typeValue?: string;
+  /** Response headers the fault must carry (Identity v3: 401 has WWW-Authenticate). */
+  requiredHeaders?: string[];
+  /** The fault may come without a body (406: the client refused every format the service has). */
+  bodyOptional?: boolean;
+  /** Why a black box cannot trigger this fault; listed, and shown as untriggered in coverage. */
+  untriggerable?: string;
   provenance: Provenance[];
   note?: string;
 }
@@ -44,26 +55,44 @@ export interface MemberDefinition {
  *   Identity v2.0); the body repeats the code (XML: attribute, JSON: member).
  * - `fixed-root`: one root key for every fault (NeutronError, error).
  */
-export type Envelope =
-  | {
-      kind: 'element-per-fault';
-      /** Members of the JSON object / child elements in XML, in order. */
-      members: MemberDefinition[];
-      /** The member that repeats the HTTP status in the body. */
-      codeMember: string;
-      /** Whether the envelope leaves room for extensions (xsd:any ##other). */
-      open: boolean;
-    }
-  | {
-      kind: 'fixed-root';
-      root: string;
-      members: MemberDefinition[];
-      /** The member that repeats the HTTP status, if the envelope has one. */
-      codeMember?: string;
-      /** The member that names the fault type, if any (NeutronError.type). */
-      typeMember?: string;
-      open: boolean;
-    };
+export interface ElementPerFaultEnvelope {
+  kind: 'element-per-fault';
+  /** Members of the JSON object / child elements in XML, in order. */
+  members: MemberDefinition[];
+  /** The member that repeats the HTTP status in the body. */
+  codeMember: string;
+  /** Whether the envelope leaves room for extensions (xsd:any ##other). */
+  open: boolean;
+}
+
+export interface FixedRootEnvelope {
+  kind: 'fixed-root';
+  root: string;
+  members: MemberDefinition[];
+  /** The member that repeats the HTTP status, if the envelope has one. */
+  codeMember?: string;
+  /** The member that names the fault type, if any (NeutronError.type). */
+  typeMember?: string;
+  open: boolean;
+}
+
+export type Envelope = ElementPerFaultEnvelope | FixedRootEnvelope;
+
+/**
+ * A second envelope the profile accepts for some statuses: a 401 from the
+ * identity service's auth middleware in front of Neutron is in Keystone's
+ * envelope, not in NeutronError. Used when the status is listed and the body
+ * has this envelope's root.
+ */
+export interface AlternativeEnvelope {
+  /** Names it in generated schemas: `$defs/<fault>.<id>`. */
+  id: string;
+  statuses: number[];
+  envelope: FixedRootEnvelope;
+  /** Why it is accepted; the fault-root check says so when it passes on it. */
+  note: string;
+  provenance: Provenance[];
+}
 
 export interface XmlContract {
   /** The namespace the document gives. */
@@ -89,6 +118,7 @@ export interface Catalog {
   title: string;
   formats: Format[];
   envelope: Envelope;
+  alternativeEnvelopes?: AlternativeEnvelope[];
   xml?: XmlContract;
   faults: FaultDefinition[];
   operations: Operation[];

@@ -88,6 +88,8 @@ export interface FaultCoverage {
   triggered: number;
   /** Of those, how many conformed. */
   conformed: number;
+  /** Why a black box cannot trigger it (from the catalog), if it cannot. */
+  untriggerable?: string;
 }
 
 export interface RunResult {

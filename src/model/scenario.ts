@@ -4,7 +4,7 @@
  * probe must get back. Values in paths and bodies may use `{placeholders}`:
  * `{tenant}`, `{runId}`, `{uuid}` (a fresh random id), `{<step>.<capture>}`.
  */
-import type { Format } from './catalog.js';
+import type { Format, Operation } from './catalog.js';
 
 /** What a scenario needs from the run before it can be sent. */
 export type Requirement = 'auth' | 'second-credential';
@@ -20,6 +20,14 @@ export interface RequestSpec {
   rawBody?: Partial<Record<Format, string>>;
   /** How the format is asked for: Accept/Content-Type headers, or a path suffix. */
   negotiation?: 'headers' | 'suffix';
+  /** Sends the operation's path with another method: the wrong-method probes (405). */
+  method?: Operation['method'];
+  /**
+   * Sent as Accept instead of the format's media type: asks for a format the
+   * profile does not serve (`application/xml` to a JSON-only service → 406).
+   * The answer is still read as the case's format.
+   */
+  accept?: string;
   /** Which credential the request carries (default: the run's main one). */
   credential?: 'main' | 'none' | 'invalid' | 'second';
 }

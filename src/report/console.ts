@@ -33,9 +33,11 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions, reportFiles:
     }
   }
   out.push('', paint(opts.color, 1, `Fault coverage (${run.profile}):`));
+  const width = Math.max(24, ...run.coverage.map((f) => f.fault.length + 1));
   for (const f of run.coverage) {
-    const status = f.triggered === 0 ? (f.scenarios === 0 ? 'no scenario' : 'not triggered') : `${f.conformed}/${f.triggered} conformed`;
-    out.push(`  ${f.fault.padEnd(24)} ${f.codes.join('/').padEnd(8)} ${String(f.scenarios).padStart(3)} cases  triggered ${String(f.triggered).padStart(3)}  ${status}`);
+    const untriggered = f.scenarios === 0 ? (f.untriggerable ? `not triggerable: ${f.untriggerable}` : 'no scenario') : 'not triggered';
+    const status = f.triggered === 0 ? untriggered : `${f.conformed}/${f.triggered} conformed`;
+    out.push(`  ${f.fault.padEnd(width)} ${f.codes.join('/').padEnd(8)} ${String(f.scenarios).padStart(3)} cases  triggered ${String(f.triggered).padStart(3)}  ${status}`);
   }
   const s = run.summary;
   out.push('');

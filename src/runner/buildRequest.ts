@@ -36,7 +36,8 @@ export function buildRequest(
   let path = renderString(op.path, params);
   const headers: Record<string, string> = {};
   if (spec.negotiation === 'suffix') path = `${path}.${format}`;
-  else headers.accept = MEDIA_TYPES[format];
+  const accept = spec.accept ?? (spec.negotiation === 'suffix' ? undefined : MEDIA_TYPES[format]);
+  if (accept) headers.accept = accept;
   let body: string | undefined;
   const raw = spec.rawBody?.[format];
   if (raw !== undefined) body = raw;
@@ -44,7 +45,7 @@ export function buildRequest(
   if (body !== undefined) headers['content-type'] = MEDIA_TYPES[format];
   const token = chooseToken(spec.credential ?? 'main', ctx.credentials, ctx.invalidToken);
   if (token) headers['x-auth-token'] = token;
-  return { operation: op.id, method: op.method, url: joinUrl(ctx.target, path), headers, body };
+  return { operation: op.id, method: spec.method ?? op.method, url: joinUrl(ctx.target, path), headers, body };
 }
 
 function chooseToken(which: NonNullable<RequestSpec['credential']>, creds: Credentials, invalid: string): string | undefined {

@@ -12,6 +12,7 @@ export function faultCoverage(catalog: Catalog, cases: CaseResult[]): FaultCover
       scenarios: aimed.length,
       triggered: triggered.length,
       conformed: triggered.filter((c) => c.state === 'passed').length,
+      ...(fault.untriggerable ? { untriggerable: fault.untriggerable } : {}),
     };
   });
 }

@@ -46,8 +46,13 @@ function checkScenario(catalog: Catalog, s: Scenario): string[] {
     for (const p of used) if (!available.has(p)) problems.push(`${where}: '{${p}}' is not known at this point`);
     for (const f of s.formats ?? []) if (!catalog.formats.includes(f)) problems.push(`${where}: the profile does not document ${f}`);
   };
+  const probeOnly = (req: RequestSpec, where: string) => {
+    if (req.method || req.accept) problems.push(`${where}: 'method' and 'accept' are for probes; setup and cleanup calls are held to their operation's success code`);
+  };
   for (const step of s.setup ?? []) {
     checkRequest(step, `setup ${step.id}`);
+    probeOnly(step, `setup ${step.id}`);
+    if (step.cleanup) probeOnly(step.cleanup, `cleanup of ${step.id}`);
     for (const name of Object.keys(step.capture ?? {})) available.add(`${step.id}.${name}`);
     if (step.cleanup) checkRequest(step.cleanup, `cleanup of ${step.id}`);
   }
@@ -55,6 +60,7 @@ function checkScenario(catalog: Catalog, s: Scenario): string[] {
   if (s.probe.cleanup) {
     for (const name of Object.keys(s.probe.capture ?? {})) available.add(`probe.${name}`);
     checkRequest(s.probe.cleanup, 'cleanup of the probe');
+    probeOnly(s.probe.cleanup, 'cleanup of the probe');
   }
   const expect = s.expect;
   if ('fault' in expect) {

@@ -8,6 +8,8 @@ const request = {
     body: {},
     rawBody: { type: 'object', properties: { json: { type: 'string' }, xml: { type: 'string' } }, additionalProperties: false },
     negotiation: { enum: ['headers', 'suffix'] },
+    method: { enum: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] },
+    accept: { type: 'string', pattern: '^[a-zA-Z0-9!#$&^_.+-]+/[a-zA-Z0-9!#$&^_.+*-]+$' },
     credential: { enum: ['main', 'none', 'invalid', 'second'] },
   },
 } as const;

@@ -13,9 +13,11 @@ export function listCommand(profiles: string[], io: Output): number {
       for (const line of describeScenario(catalog, s, s.formats ?? catalog.formats)) io.out(line);
     }
     const covered = new Set(suite.scenarios.flatMap((s) => ('fault' in s.expect ? [s.expect.fault] : [])));
-    const missing = catalog.faults.filter((f) => !covered.has(f.element)).map((f) => f.element);
+    const missing = catalog.faults.filter((f) => !covered.has(f.element) && !f.untriggerable).map((f) => f.element);
+    const untriggerable = catalog.faults.filter((f) => !covered.has(f.element) && f.untriggerable).map((f) => f.element);
     io.out('');
     io.out(`faults covered: ${covered.size}/${catalog.faults.length}${missing.length ? ` (no scenario: ${missing.join(', ')})` : ''}`);
+    if (untriggerable.length) io.out(`not triggerable by a black box (see the catalog): ${untriggerable.join(', ')}`);
   }
   return 0;
 }
