@@ -27,6 +27,8 @@ export interface FakeService {
 
 export interface FakeKeystone extends TokenAuthority {
   url: string;
+  /** Every token issued so far. */
+  issuedTokens(): string[];
   /** Every request received: method, path and raw body. */
   requests: Array<{ method: string; path: string; body: string }>;
   close(): Promise<void>;
@@ -150,6 +152,7 @@ export async function startFakeKeystone(options: { users: FakeUser[]; services?:
   return {
     url: server.url,
     requests,
+    issuedTokens: () => [...issued.keys()],
     identify(token: string): TokenInfo | undefined {
       const grant = issued.get(token);
       return grant?.project ? { tenant: grant.project, roles: grant.user.roles ?? ['member'] } : undefined;
