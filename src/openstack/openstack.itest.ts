@@ -9,7 +9,7 @@ import { openstackAvailable } from './available.js';
 import { http } from './http.js';
 import { startKeystone, type RunningKeystone } from './keystone.js';
 import { startNeutron, type RunningNeutron } from './neutron.js';
-import { groupMembers } from './process.js';
+import { groupMembers, isRunning } from './process.js';
 
 const availability = openstackAvailable();
 const suite = availability.ok ? describe : describe.skip;
@@ -126,7 +126,8 @@ suite(title, () => {
     const pids = services.flatMap((s) => groupMembers(s.pid));
     expect(pids.length).toBeGreaterThanOrEqual(services.length); // Neutron adds rpc/periodic workers
     for (const s of services) await s.stop();
-    for (const pid of pids) expect(() => process.kill(pid, 0)).toThrow();
+    for (const s of services) expect(() => process.kill(s.pid, 0)).toThrow(); // leaders: reaped by us
+    for (const pid of pids) expect(isRunning(pid)).toBe(false); // workers: gone (or a zombie awaiting init)
     for (const s of services) {
       expect(groupMembers(s.pid)).toEqual([]);
       expect(await portAnswers(s.port)).toBe(false);

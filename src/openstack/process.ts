@@ -206,20 +206,40 @@ export function groupMembers(pgid: number): number[] {
       return [];
     }
   }
-  const members: number[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-    } catch {
-      continue; // exited while we looked
-    }
-    // "pid (comm) state ppid pgrp ..." — comm may contain spaces, so split after the last ')'.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(fields[2]) === pgid && fields[0] !== 'Z') members.push(Number(entry));
+  return readdirSync('/proc')
+    .filter((entry) => /^\d+$/.test(entry))
+    .map(Number)
+    .filter((pid) => {
+      const stat = procStat(pid);
+      return stat !== undefined && stat.state !== 'Z' && stat.pgrp === pgid;
+    });
+}
+
+/**
+ * False once the process is gone or a zombie (an orphan waiting for init to
+ * reap it: dead all the same, though process.kill(pid, 0) still succeeds).
+ */
+export function isRunning(pid: number): boolean {
+  const stat = procStat(pid);
+  if (stat) return stat.state !== 'Z';
+  try {
+    process.kill(pid, 0);
+    return !existsSync('/proc/self/stat');
+  } catch {
+    return false;
   }
-  return members;
+}
+
+function procStat(pid: number): { state: string; pgrp: number } | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined; // gone (or no /proc)
+  }
+  // "pid (comm) state ppid pgrp ..." — comm may contain spaces, so split after the last ')'.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { state: fields[0], pgrp: Number(fields[2]) };
 }
 
 export function sleep(ms: number): Promise<void> {
