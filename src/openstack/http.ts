@@ -1,6 +1,6 @@
 // Minimal HTTP calls to the services started here (undici, one connection per
 // call so nothing lingers after a service is stopped).
-import { request } from 'undici';
+import { request, type Dispatcher } from 'undici';
 
 export interface HttpAnswer {
   status: number;
@@ -28,7 +28,7 @@ export async function http(url: string, call: HttpCall = {}): Promise<HttpAnswer
   }
   const timeout = call.timeoutMs ?? 30_000;
   const answer = await request(url, {
-    method: (call.method ?? (body === undefined ? 'GET' : 'POST')) as 'GET',
+    method: (call.method ?? (body === undefined ? 'GET' : 'POST')) as Dispatcher.HttpMethod,
     headers,
     body,
     reset: true,
