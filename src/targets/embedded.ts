@@ -6,7 +6,7 @@ import { serveReference, type RunningTarget } from './common/server.js';
 import { createReference } from './registry.js';
 
 export interface EmbeddedTarget extends RunningTarget {
-  /** Tokens the target accepts: a user of the tenant, and one of another tenant. */
+  /** Tokens the target accepts: the tenant's administrator, and an unprivileged user of another tenant. */
   credentials: Required<Credentials>;
 }
 
@@ -20,7 +20,8 @@ export async function startEmbedded(profile: string, tenant: string, options: { 
   const credentials = { main: token(), second: token() };
   const auth = new StaticTokens(
     new Map([
-      [credentials.main, { tenant, roles: ['member'] }],
+      // main may make admin calls (identity profiles create tenants and users); second may not.
+      [credentials.main, { tenant, roles: ['member', 'admin'] }],
       [credentials.second, { tenant: `${tenant}-other`, roles: ['member'] }],
     ]),
   );

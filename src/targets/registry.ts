@@ -1,6 +1,7 @@
 import type { ReferenceApp } from './common/server.js';
 import type { TokenAuthority } from './common/auth.js';
 import { QuantumApp } from './quantum-v1.0/app.js';
+import { KeystoneApp } from './keystone-v2.0/app.js';
 
 export interface ReferenceOptions {
   auth?: TokenAuthority;
@@ -10,6 +11,7 @@ export interface ReferenceOptions {
 /** The reference implementation of each profile that has one. */
 const REFERENCES: Record<string, (options: ReferenceOptions) => ReferenceApp> = {
   'quantum-v1.0': (o) => new QuantumApp(o),
+  'keystone-v2.0': (o) => new KeystoneApp(o),
 };
 
 export function referenceProfiles(): string[] {

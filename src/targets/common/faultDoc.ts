@@ -1,5 +1,5 @@
 import type { Format } from '../../model/catalog.js';
-import type { FaultDoc } from './types.js';
+import type { FaultDoc, FaultReply } from './types.js';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -20,4 +20,20 @@ export function serializeFault(doc: FaultDoc, format: Format): string {
   const children = doc.members.map(([k, v]) => `<${k}>${esc(String(v))}</${k}>`);
   if (doc.code !== undefined && doc.codeAs === 'element') children.unshift(`<code>${esc(String(doc.code))}</code>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${[doc.element, ...attrs].join(' ')}>${children.join('')}</${doc.element}>`;
+}
+
+/**
+ * The fault document of an element-per-fault envelope (Quantum v1.0, Identity
+ * v2.0): the code as an attribute, the message, then the detail under the name
+ * the profile gives it; extra members (overLimit's retryAt) as attributes.
+ */
+export function elementFaultDoc(reply: FaultReply, namespace: string, detailMember: string): FaultDoc {
+  return {
+    element: reply.element,
+    namespace,
+    code: reply.status,
+    codeAs: 'attribute',
+    members: [['message', reply.message], ...(reply.detail !== undefined ? ([[detailMember, reply.detail]] as [string, unknown][]) : [])],
+    attributes: Object.entries(reply.extra ?? {}),
+  };
 }

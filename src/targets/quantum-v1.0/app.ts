@@ -1,6 +1,7 @@
 import type { Format } from '../../model/catalog.js';
 import type { ReferenceApp } from '../common/server.js';
 import type { TokenAuthority } from '../common/auth.js';
+import { elementFaultDoc } from '../common/faultDoc.js';
 import { readRequestBody } from '../common/requestBody.js';
 import type { FaultDoc, FaultReply, Reply, SuccessReply, TargetRequest } from '../common/types.js';
 import { quantumFault as F } from './faults.js';
@@ -58,14 +59,7 @@ export class QuantumApp implements ReferenceApp {
   }
 
   faultDoc(reply: FaultReply, _format: Format): FaultDoc {
-    return {
-      element: reply.element,
-      namespace: QUANTUM_NAMESPACE,
-      code: reply.status,
-      codeAs: 'attribute',
-      members: [['message', reply.message], ...(reply.detail !== undefined ? ([['detail', reply.detail]] as [string, unknown][]) : [])],
-      attributes: [],
-    };
+    return elementFaultDoc(reply, QUANTUM_NAMESPACE, 'detail');
   }
 
   async handle(req: TargetRequest): Promise<Reply> {
