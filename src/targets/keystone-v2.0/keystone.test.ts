@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { loadProfile } from '../../profiles/load.js';
+import { runAgainstReference } from '../../runner/inProcess.js';
+import { mutationsOf } from '../mutations.js';
+import { KEYSTONE_V2_MUTATIONS } from './mutations.js';
+
+const profile = loadProfile('keystone-v2.0');
+const failedChecks = (run: Awaited<ReturnType<typeof runAgainstReference>>) => run.cases.flatMap((c) => c.checks.filter((x) => x.state === 'failed'));
+
+describe('keystone-v2.0 against its embedded reference target', () => {
+  it('passes every scenario in both formats, with no failed check', async () => {
+    const run = await runAgainstReference(profile);
+    expect(run.summary).toMatchObject({ passed: run.summary.total, failed: 0, errored: 0, skipped: 0 });
+    expect(run.summary.total).toBe(profile.suite.scenarios.length * 2);
+    expect(failedChecks(run)).toEqual([]);
+  });
+
+  it('triggers, and conforms to, every fault a client can provoke; identityFault stays untriggered', async () => {
+    const run = await runAgainstReference(profile);
+    const byFault = new Map(run.coverage.map((f) => [f.fault, f]));
+    for (const f of profile.catalog.faults.filter((x) => x.element !== 'identityFault')) {
+      expect(byFault.get(f.element)!.triggered, f.element).toBeGreaterThan(0);
+      expect(byFault.get(f.element)!.conformed, f.element).toBe(byFault.get(f.element)!.triggered);
+    }
+    expect(byFault.get('identityFault')!.triggered).toBe(0);
+  });
+
+  it('accepts serviceUnavailable, expected in all requests, in place of itemNotFound, and checks its body', async () => {
+    const run = await runAgainstReference(profile, { selection: { only: ['maintenance.*'] } });
+    expect(run.cases.map((c) => [c.state, c.expectedFault, c.observedFault])).toEqual(Array(4).fill(['passed', 'itemNotFound', 'serviceUnavailable']));
+    const status = run.cases[0].checks.find((c) => c.check === 'status')!;
+    expect(status.message).toMatch(/503 serviceUnavailable.*accepted/);
+    expect(run.cases[0].checks.filter((c) => c.check === 'fault-root' || c.check === 'json-schema').map((c) => c.state)).toEqual(['passed', 'passed']);
+  });
+});
+
+describe('keystone-v2.0 mutations', () => {
+  it('are registered, at least 12, with unique ids', () => {
+    expect(mutationsOf('keystone-v2.0')).toBe(KEYSTONE_V2_MUTATIONS);
+    expect(KEYSTONE_V2_MUTATIONS.length).toBeGreaterThanOrEqual(12);
+    expect(new Set(KEYSTONE_V2_MUTATIONS.map((m) => m.id)).size).toBe(KEYSTONE_V2_MUTATIONS.length);
+  });
+
+  for (const mutation of KEYSTONE_V2_MUTATIONS) {
+    it.concurrent(`${mutation.id} is caught by ${mutation.caughtBy}`, async () => {
+      const run = await runAgainstReference(profile, { mutation });
+      expect(run.summary.failed).toBeGreaterThan(0);
+      expect(failedChecks(run).map((c) => c.check)).toContain(mutation.caughtBy);
+    });
+  }
+});
