@@ -10,6 +10,7 @@ import { serveReference, type RunningTarget } from '../targets/common/server.js'
 import { findMutation } from '../targets/mutations.js';
 import { createReference } from '../targets/registry.js';
 import { runCli, spawnCli, type CliRun } from '../testing/cli.js';
+import { withEnv } from '../testing/env.js';
 import { startFakeKeystone, type FakeKeystone } from '../testing/fakeKeystone.js';
 
 const MAIN_PASSWORD = 'main-pw-Zq81xV4kT0';
@@ -60,18 +61,7 @@ const env = {
 };
 
 /** The CLI in this process (fast), with `vars` in the environment for the call. */
-async function runWith(args: string[], vars: Record<string, string>): Promise<CliRun> {
-  const saved = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return await runCli(args);
-  } finally {
-    for (const [k, v] of Object.entries(saved)) {
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-    }
-  }
-}
+const runWith = (args: string[], vars: Record<string, string>): Promise<CliRun> => withEnv(vars, () => runCli(args));
 
 describe('secrets never reach an output', () => {
   it('password auth for both credentials (the CLI as a process): auth scenarios run, failures are diagnosed, nothing leaks', async () => {
