@@ -52,6 +52,7 @@ export const catalogFileSchema = {
   properties: {
     profile: { type: 'string', pattern: '^[a-z0-9.-]+$' },
     title: { type: 'string' },
+    serviceType: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },
     formats: { type: 'array', minItems: 1, items: { enum: ['json', 'xml'] } },
     provenance: { type: 'array', items: provenance },
     notes: { type: 'array', items: { type: 'string' } },

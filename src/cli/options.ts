@@ -5,8 +5,10 @@ import type { AuthFlags } from '../auth/resolve.js';
 
 export interface RunConfig {
   target?: string;
-  profiles: string[];
-  tenant: string;
+  /** Undefined: the default profile, or with credentials and no --target, those the token's service catalog has endpoints for. */
+  profiles?: string[];
+  /** Undefined: `conform`, or the token's project when the endpoints come from its service catalog. */
+  tenant?: string;
   concurrency: number;
   timeoutMs: number;
   reportsDir: string;

@@ -13,8 +13,12 @@ import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
 function runOptions(y: Argv) {
   const run = y
     .option('target', { type: 'string', describe: 'Base URL of the service to test; without it, the embedded reference target is started' })
-    .option('profile', { type: 'string', array: true, default: [DEFAULT_PROFILE], describe: `Profile(s) to run: ${listProfiles().join(', ')}` })
-    .option('tenant', { type: 'string', default: 'conform', describe: 'Tenant (project) id used in paths and bodies' })
+    .option('profile', {
+      type: 'string',
+      array: true,
+      describe: `Profile(s) to run: ${listProfiles().join(', ')} (default: ${DEFAULT_PROFILE}; with password credentials and no --target, those whose service the token's catalog lists)`,
+    })
+    .option('tenant', { type: 'string', describe: "Tenant (project) id used in paths and bodies (default: conform; with the endpoints from the token's catalog, the token's project)" })
     .option('concurrency', { type: 'number', default: 4, describe: 'Scenarios run at once (steps inside one stay in order)' })
     .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, in milliseconds' })
     .option('reports', { type: 'string', default: 'reports', describe: 'Folder for results.json and junit.xml' })
@@ -31,7 +35,7 @@ type RunArgs = Awaited<ReturnType<typeof runOptions>['argv']>;
 function toRunConfig(a: RunArgs): RunConfig {
   return {
     target: a.target !== undefined ? parseTarget(a.target) : undefined,
-    profiles: checkProfiles(a.profile as string[]),
+    profiles: a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined,
     tenant: a.tenant,
     concurrency: positiveInt('concurrency', a.concurrency),
     timeoutMs: positiveInt('timeout', a.timeout),

@@ -116,6 +116,8 @@ export interface Operation {
 export interface Catalog {
   profile: string;
   title: string;
+  /** The type a token's service catalog lists this API under (network, identity): endpoint discovery. */
+  serviceType?: string;
   formats: Format[];
   envelope: Envelope;
   alternativeEnvelopes?: AlternativeEnvelope[];

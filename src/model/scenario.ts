@@ -7,7 +7,8 @@
 import type { Format, Operation } from './catalog.js';
 
 /** What a scenario needs from the run before it can be sent. */
-export type Requirement = 'auth' | 'second-credential';
+/** `admin`: the main credential must be an administrator (its token has the admin role). */
+export type Requirement = 'auth' | 'second-credential' | 'admin';
 
 export interface RequestSpec {
   /** An operation of the catalog; its method, path and success code apply. */

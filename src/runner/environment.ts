@@ -19,5 +19,7 @@ export interface RunEnvironment {
   tenant: string;
   runId: string;
   credentials: Credentials;
+  /** Whether the main token has the admin role, when conform could read its roles (identity v3). */
+  mainIsAdmin?: boolean;
   secrets: Secrets;
 }

@@ -12,10 +12,15 @@ import { readPointer } from './pointer.js';
 import { CaseRecorder } from './recorder.js';
 
 /** Why a scenario cannot run with what this run was given, if it cannot. */
-export function unmetRequirement(scenario: Scenario, env: Pick<RunEnvironment, 'credentials'>): string | undefined {
+export function unmetRequirement(scenario: Scenario, env: Pick<RunEnvironment, 'credentials' | 'mainIsAdmin'>): string | undefined {
   for (const need of scenario.requires ?? []) {
     if (need === 'auth' && !env.credentials.main) {
       return 'needs authentication: give --token (or OS_TOKEN) or password credentials (--os-auth-url ..., OS_* variables, --os-cloud)';
+    }
+    if (need === 'admin' && env.credentials.main && env.mainIsAdmin !== true) {
+      return env.mainIsAdmin === false
+        ? "needs an administrator: the main credential's token has no admin role"
+        : "needs an administrator: conform could not read the main token's roles (identity v3 answers them)";
     }
     if (need === 'second-credential' && !env.credentials.second) {
       return 'needs a second, unprivileged credential: give --second-token (or CONFORM_SECOND_TOKEN) or --second-username/--second-password';

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { RunResult } from '../../model/result.js';
 import { HttpClient } from '../../http/client.js';
 import { Secrets } from '../../http/secrets.js';
-import { loadProfile, type Profile } from '../../profiles/load.js';
+import { loadProfile } from '../../profiles/load.js';
 import { planCases, runSuite, summarize } from '../../runner/run.js';
 import type { Credentials, RunEnvironment } from '../../runner/environment.js';
 import { checkReachable } from '../../runner/reachability.js';
@@ -15,7 +15,9 @@ import { TOOL } from '../../version.js';
 import { exitCodeFor } from '../exitCode.js';
 import type { RunConfig } from '../options.js';
 import { describeScenario } from '../describe.js';
-import { authenticateRun, hasAuthFlags, type RunAuth } from '../../auth/forRun.js';
+import type { RunAuth } from '../../auth/forRun.js';
+import { runTargets, type ProfileRun } from '../../discovery/runTargets.js';
+import { DEFAULT_PROFILE, listProfiles } from '../../profiles/registry.js';
 
 /** `conform-20261121t210501-3fa2`: in every name conform gives what it creates. */
 export function newRunId(now = new Date()): string {
@@ -56,12 +58,13 @@ function untestableRun(env: RunEnvironment, config: RunConfig, reason: string, e
   };
 }
 
-async function runProfile(profile: Profile, config: RunConfig, io: Output, runId: string, auth: RunAuth, secrets: Secrets): Promise<RunResult> {
+async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, runId: string, auth: RunAuth & { mainIsAdmin?: boolean }, secrets: Secrets): Promise<RunResult> {
+  const { profile, tenant } = planned;
   let embedded: EmbeddedTarget | undefined;
-  let target = config.target;
+  let target = planned.target;
   let credentials: Credentials = auth.credentials;
   if (!target) {
-    embedded = await startEmbedded(profile.catalog.profile, config.tenant);
+    embedded = await startEmbedded(profile.catalog.profile, tenant);
     if (!embedded) throw new UsageError(`profile ${profile.catalog.profile} has no embedded reference target: give --target URL`);
     target = embedded.url;
     credentials = embedded.credentials;
@@ -69,9 +72,9 @@ async function runProfile(profile: Profile, config: RunConfig, io: Output, runId
   secrets.add(credentials.main);
   secrets.add(credentials.second);
   const client = new HttpClient({ timeoutMs: config.timeoutMs, connections: config.concurrency });
-  const env: RunEnvironment = { client, profile, target, tenant: config.tenant, runId, credentials, secrets };
+  const env: RunEnvironment = { client, profile, target, tenant, runId, credentials, secrets, ...(embedded ? {} : { mainIsAdmin: auth.mainIsAdmin }) };
   try {
-    if (auth.failure) {
+    if (auth.failure && !embedded) {
       io.err(`conform: ${target} could not be tested: ${auth.failure}`);
       return untestableRun(env, config, auth.failure, false);
     }
@@ -96,7 +99,7 @@ async function runProfile(profile: Profile, config: RunConfig, io: Output, runId
 
 /** `conform [--target URL]`: the main job. Returns the exit code. */
 export async function runCommand(config: RunConfig, io: Output): Promise<number> {
-  const profiles = config.profiles.map((p) => loadProfile(p));
+  const profiles = (config.profiles ?? [DEFAULT_PROFILE]).map((p) => loadProfile(p));
   if (config.dryRun) {
     for (const profile of profiles) {
       const plan = planCases({ profile }, { formats: config.formats, only: config.only });
@@ -112,11 +115,21 @@ export async function runCommand(config: RunConfig, io: Output): Promise<number>
   const runId = newRunId();
   // One Secrets for the whole run: every token and password is in it before anything can print it.
   const secrets = new Secrets();
-  let auth: RunAuth = { credentials: {} };
-  if (config.target) auth = await authenticateRun(config.auth, { timeoutMs: config.timeoutMs }, secrets, (line) => io.err(line));
-  else if (hasAuthFlags(config.auth)) io.err('conform: note: the embedded reference target has its own tokens; the credentials given are not used (give --target URL)');
+  const planned = await runTargets(
+    {
+      target: config.target,
+      tenant: config.tenant,
+      profiles: config.profiles ? profiles : undefined,
+      defaultProfiles: () => profiles,
+      allProfiles: () => listProfiles().map((p) => loadProfile(p)),
+      auth: config.auth,
+      timeoutMs: config.timeoutMs,
+    },
+    secrets,
+    (line) => io.err(line),
+  );
   const runs: RunResult[] = [];
-  for (const profile of profiles) runs.push(await runProfile(profile, config, io, runId, auth, secrets));
+  for (const run of planned.runs) runs.push(await runProfile(run, config, io, runId, { ...planned.auth, mainIsAdmin: planned.mainIsAdmin }, secrets));
   const files = writeReports(config.reportsDir, runs);
   for (const run of runs) io.out(renderSummary(run, { color: config.color, verbose: config.verbose }, []));
   io.out(`reports: ${files.join(', ')}`);
