@@ -17,7 +17,7 @@ import type { TokenAuthority, TokenInfo } from '../targets/common/auth.js';
 import { serveReference, type RunningTarget } from '../targets/common/server.js';
 import { createReference } from '../targets/registry.js';
 import { runCli } from '../testing/cli.js';
-import { withEnv } from '../testing/env.js';
+import { blankAuthEnv, withEnv } from '../testing/env.js';
 import type { ConfigContext } from './cloudsYaml.js';
 import { obtainCredentials } from './obtain.js';
 import { resolveAuth, type AuthFlags } from './resolve.js';
@@ -142,6 +142,7 @@ suite(`conform's password auth against real Keystone${missing.length ? ` (skippe
     target = await serveReference(app);
     const reports = mkdtempSync(join(tmpdir(), 'conform-auth-itest-'));
     const vars: Record<string, string> = {
+      ...blankAuthEnv(),
       ...adminEnv(),
       OS_USERNAME: member.user,
       OS_PASSWORD: member.password,
@@ -152,6 +153,7 @@ suite(`conform's password auth against real Keystone${missing.length ? ` (skippe
     };
     const run = await withEnv(vars, () => runCli(['--target', target!.url, '--reports', reports, '--verbose']));
     expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+    console.info(run.stderr.trim()); // how long the tokens took (no secret in it: checked below)
     expect(run.stdout).toMatch(/: (\d+) cases, \1 passed, 0 failed, 0 errored, 0 skipped/);
     expect(run.stdout).toMatch(/PASS auth\.forbidden\[json\]/);
     // The tokens conform obtained, as the target saw them (the invented bad token is not a secret).

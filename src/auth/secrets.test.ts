@@ -10,7 +10,7 @@ import { serveReference, type RunningTarget } from '../targets/common/server.js'
 import { findMutation } from '../targets/mutations.js';
 import { createReference } from '../targets/registry.js';
 import { runCli, spawnCli, type CliRun } from '../testing/cli.js';
-import { withEnv } from '../testing/env.js';
+import { blankAuthEnv, withEnv } from '../testing/env.js';
 import { startFakeKeystone, type FakeKeystone } from '../testing/fakeKeystone.js';
 
 const MAIN_PASSWORD = 'main-pw-Zq81xV4kT0';
@@ -49,16 +49,7 @@ function expectNoSecret(outputs: Record<string, string>, secrets: string[]): voi
   }
 }
 
-const env = {
-  OS_AUTH_URL: '',
-  OS_USERNAME: '',
-  OS_PASSWORD: '',
-  OS_PROJECT_NAME: '',
-  OS_CLOUD: '',
-  CONFORM_SECOND_USERNAME: '',
-  CONFORM_SECOND_PASSWORD: '',
-  CONFORM_SECOND_PROJECT_NAME: '',
-};
+const env = blankAuthEnv();
 
 /** The CLI in this process (fast), with `vars` in the environment for the call. */
 const runWith = (args: string[], vars: Record<string, string>): Promise<CliRun> => withEnv(vars, () => runCli(args));

@@ -11,3 +11,12 @@ export async function withEnv<T>(vars: Record<string, string>, fn: () => Promise
     }
   }
 }
+
+/** Every OS_* / CONFORM_* variable of the shell running the tests, blanked: only what a test sets counts. */
+export function blankAuthEnv(): Record<string, string> {
+  return Object.fromEntries(
+    Object.keys(process.env)
+      .filter((k) => k.startsWith('OS_') || k.startsWith('CONFORM_'))
+      .map((k) => [k, '']),
+  );
+}
