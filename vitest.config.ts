@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-// Two projects: `unit` is fast and self-contained (reference targets run
-// in-process); `openstack` starts real Neutron and Keystone from Debian's
-// packages and is run on its own (`npm run test:openstack`).
+// Three projects, each runnable on its own:
+// - `unit` (*.test.ts): data in, verdicts out; milliseconds, no sockets.
+// - `e2e` (*.e2e.ts): conform end to end over real HTTP on loopback, against
+//   the in-process reference targets (and their mutations), and the CLI.
+// - `openstack` (*.itest.ts): real Neutron and Keystone from Debian's packages.
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +13,13 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts'],
           testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['src/**/*.e2e.ts'],
+          testTimeout: 60_000,
         },
       },
       {

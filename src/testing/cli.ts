@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PACKAGE_ROOT } from '../paths.js';
 import { main } from '../cli/program.js';
+import { blankAuthEnv, withEnv } from './env.js';
 
 const MAIN = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
 
@@ -18,7 +19,7 @@ export function spawnCli(args: string[], env: Record<string, string> = {}, cwd =
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
       cwd,
-      env: { ...process.env, NO_COLOR: '1', OS_TOKEN: '', CONFORM_SECOND_TOKEN: '', ...env },
+      env: { ...process.env, ...blankAuthEnv(), NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';
@@ -41,3 +42,6 @@ export async function runCli(args: string[]): Promise<CliRun> {
   });
   return { code, stdout, stderr, ms: Date.now() - started };
 }
+
+/** `runCli` with every OS_* / CONFORM_* variable of the test shell blanked. */
+export const runCliClean = (args: string[]): Promise<CliRun> => withEnv(blankAuthEnv(), () => runCli(args));

@@ -3,7 +3,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli, spawnCli } from '../testing/cli.js';
+import { runCliClean as runCli, spawnCli } from '../testing/cli.js';
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'conform-cli-'));
 

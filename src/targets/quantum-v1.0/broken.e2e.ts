@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { serveReference } from '../common/server.js';
 import { findMutation } from '../mutations.js';
 import { QuantumApp } from './app.js';
-import { runCli } from '../../testing/cli.js';
+import { runCliClean as runCli } from '../../testing/cli.js';
 
 /** Deliberately broken copies of the reference target, run through the whole CLI. */
 const BREAKS = [
