@@ -58,6 +58,15 @@ export const catalogFileSchema = {
     notes: { type: 'array', items: { type: 'string' } },
     envelope,
     alternativeEnvelopes: { type: 'array', items: alternativeEnvelope },
+    leftovers: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['list', 'collection', 'delete', 'param'],
+        additionalProperties: false,
+        properties: { list: { type: 'string' }, collection: { type: 'string' }, delete: { type: 'string' }, param: { type: 'string' } },
+      },
+    },
     xml: {
       type: 'object',
       required: ['namespace', 'alsoAccepted', 'requestBodyStyle'],

@@ -8,6 +8,8 @@ import { checkProfiles, parseTarget, positiveInt, type RunConfig } from './optio
 import { runCommand, type Output } from './commands/run.js';
 import { listCommand } from './commands/list.js';
 import { serveCommand } from './commands/serve.js';
+import { cleanupCommand } from './commands/cleanup.js';
+import { DEFAULT_PREFIX } from '../cleanup/leftovers.js';
 import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
 
 function runOptions(y: Argv) {
@@ -91,6 +93,32 @@ async function dispatch(argv: string[], io: Output): Promise<number> {
       async (a) => {
         if (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535) throw new UsageError(`--port must be 0..65535, got ${a.port}`);
         code = await serveCommand({ profile: a.profile, port: a.port, host: a.host, tokens: a['accept-token'] as string[], mutation: a.mutation }, io);
+      },
+    )
+    .command(
+      'cleanup',
+      "Delete what crashed runs left behind: the resources whose names start with the prefix (ports, subnets, networks; users, projects)",
+      (y) =>
+        authOptions(
+          y
+            .option('target', { type: 'string', describe: "Base URL of the service (with --profile); without it, the endpoints of the token's service catalog" })
+            .option('profile', { type: 'string', array: true, describe: 'neutron-v2.0 and/or keystone-v3' })
+            .option('prefix', { type: 'string', default: DEFAULT_PREFIX, describe: 'Delete only resources whose names start with this' })
+            .option('dry-run', { type: 'boolean', default: false, describe: 'List what would be deleted; delete nothing' })
+            .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, in milliseconds' }),
+        ),
+      async (a) => {
+        code = await cleanupCommand(
+          {
+            target: a.target !== undefined ? parseTarget(a.target) : undefined,
+            profiles: a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined,
+            prefix: a.prefix,
+            dryRun: a['dry-run'],
+            timeoutMs: positiveInt('timeout', a.timeout),
+            auth: authFlagsFrom(a),
+          },
+          io,
+        );
       },
     )
     .parserConfiguration({ 'camel-case-expansion': false })

@@ -113,6 +113,21 @@ export interface Operation {
   faults: string[];
 }
 
+/**
+ * A kind of resource conform creates, for `conform cleanup`: list it, keep
+ * what is named with the run prefix, delete it. Listed in deletion order.
+ */
+export interface LeftoverKind {
+  /** Operation that lists them (GET collection). */
+  list: string;
+  /** The key of the list in its answer: `ports`. */
+  collection: string;
+  /** Operation that deletes one. */
+  delete: string;
+  /** The delete operation's path parameter that takes the id. */
+  param: string;
+}
+
 export interface Catalog {
   profile: string;
   title: string;
@@ -130,4 +145,6 @@ export interface Catalog {
   faultsOnAnyOperation: string[];
   provenance: Provenance[];
   notes: string[];
+  /** What `conform cleanup` looks for, in the order it deletes. */
+  leftovers?: LeftoverKind[];
 }
