@@ -113,8 +113,8 @@ suite(availability.ok ? 'keystone-v3 and neutron-v2.0 behind Keystone, endpoints
     expect(caseOf(network, 'network.update.read-only').exchanges[0].request.body).toContain(`"tenant_id":"${adminProject.projects[0].id}"`);
 
     // Everything created is gone, checked by listing.
-    expect(createdNames(identity)).toHaveLength(8);
-    expect(createdNames(network)).toHaveLength(6);
+    expect(createdNames(identity)).toHaveLength(10);
+    expect(createdNames(network)).toHaveLength(8);
     expect(await namedLike(keystone.url, ['/v3/projects', '/v3/users'], identity.runId, asAdmin())).toEqual([]);
     expect(await namedLike(neutron.url, ['/v2.0/ports', '/v2.0/subnets', '/v2.0/networks'], network.runId, asAdmin())).toEqual([]);
 

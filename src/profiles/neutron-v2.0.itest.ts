@@ -51,20 +51,22 @@ suite(availability.ok ? 'neutron-v2.0 against real Neutron (noauth)' : `neutron-
     expect(findings(run)).toEqual(NEUTRON_FINDINGS);
     const put = caseOf(run, 'method.put-networks').checks.find((k) => k.check === 'status');
     expect(put).toMatchObject({ expected: '405 (methodNotAllowed)', actual: '404' });
-    expect(run.summary).toMatchObject({ total: 24, passed: 20, failed: 1, errored: 0, skipped: 3 });
+    expect(run.summary).toMatchObject({ total: 26, passed: 22, failed: 1, errored: 0, skipped: 3 });
 
     // The documented details the brief gives are checked, not just the status.
     expect(caseOf(run, 'network.delete.in-use').checks.find((k) => k.check === 'fault-type')?.state).toBe('passed');
     expect(caseOf(run, 'accept.xml').checks.find((k) => k.check === 'content-type')?.message).toMatch(/asked for application\/xml/);
     // Every setup and cleanup call got its documented success code (POST 201, DELETE 204):
-    // 6 creations (in-use: network + port; read-only: network; ip-taken: network, subnet, port), each undone.
+    // 8 creations (in-use: network + port; read-only, show, rename: a network each; ip-taken: network, subnet, port), each undone.
     const stepChecks = run.cases.flatMap((c) => c.checks.filter((k) => k.check === 'success-status'));
-    expect(stepChecks).toHaveLength(12);
+    expect(stepChecks).toHaveLength(16);
     expect(stepChecks.filter((k) => k.state !== 'passed')).toEqual([]);
     expect(run.cases.flatMap((c) => c.exchanges).filter((e) => e.role === 'cleanup').map((e) => e.response?.status)).not.toContain(undefined);
 
     // Every resource conform created is gone, checked by listing.
-    expect(createdNames(run)).toHaveLength(6);
+    expect(createdNames(run)).toHaveLength(8);
+    // GET and PUT answer their documented 200.
+    expect(['network.show.existing', 'network.update.rename'].map((s) => caseOf(run, s).state)).toEqual(['passed', 'passed']);
     expect(createdNames(run).every((n) => n.startsWith(run.runId))).toBe(true);
     expect(await namedLike(neutron.url, NEUTRON_COLLECTIONS, run.runId)).toEqual([]);
   });
