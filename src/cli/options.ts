@@ -1,3 +1,4 @@
+import type { Assumption } from '../model/scenario.js';
 import type { Format } from '../model/catalog.js';
 import { UsageError } from '../errors.js';
 import { listProfiles } from '../profiles/registry.js';
@@ -19,6 +20,8 @@ export interface RunConfig {
   color: boolean;
   /** Authentication flags; the OS_* variables and clouds.yaml are read when the run starts. */
   auth: AuthFlags;
+  /** What the user declares about the target (--assume): conform cannot find these out. */
+  assume: Assumption[];
 }
 
 export function parseTarget(raw: string): string {

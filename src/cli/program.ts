@@ -1,5 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import type { Format } from '../model/catalog.js';
+import type { Assumption } from '../model/scenario.js';
 import { TargetError, UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, listProfiles } from '../profiles/registry.js';
 import { referenceProfiles } from '../targets/registry.js';
@@ -27,6 +28,12 @@ function runOptions(y: Argv) {
     .option('format', { type: 'string', array: true, choices: ['json', 'xml'], describe: 'Only these formats' })
     .option('only', { type: 'string', array: true, describe: 'Only these scenario ids (a trailing * matches a prefix)' })
     .option('dry-run', { type: 'boolean', default: false, describe: 'Print what would be sent and expected; send nothing' })
+    .option('assume', {
+      type: 'string',
+      array: true,
+      choices: ['admin', 'rate-limit'],
+      describe: 'Declare what conform cannot find out: admin (the main credential is an administrator), rate-limit (the target enforces the request-rate limit the profile notes describe)',
+    })
     .option('verbose', { type: 'boolean', default: false, describe: 'Print every case, not only those that did not pass' })
     .option('color', { type: 'boolean', default: process.stdout.isTTY === true && !process.env.NO_COLOR, describe: 'Colour the console output' });
   return authOptions(run);
@@ -48,6 +55,7 @@ function toRunConfig(a: RunArgs): RunConfig {
     verbose: a.verbose,
     color: a.color,
     auth: authFlagsFrom(a),
+    assume: (a.assume ?? []) as Assumption[],
   };
 }
 

@@ -66,6 +66,8 @@ export interface CaseResult {
   expectedFault?: string;
   /** The fault the probe actually got, as the body names it. */
   observedFault?: string;
+  /** A fault the profile expects in all requests that the target answered instead of the expected one (accepted, and validated as itself). */
+  acceptedInstead?: string;
   checks: CheckResult[];
   exchanges: Exchange[];
   durationMs: number;

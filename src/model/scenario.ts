@@ -6,9 +6,16 @@
  */
 import type { Format, Operation } from './catalog.js';
 
-/** What a scenario needs from the run before it can be sent. */
-/** `admin`: the main credential must be an administrator (its token has the admin role). */
-export type Requirement = 'auth' | 'second-credential' | 'admin';
+/**
+ * What a scenario needs from the run before it can be sent: credentials, an
+ * administrator (the main token has the admin role), or a
+ * behaviour of the target conform cannot find out by itself (declared with
+ * --assume, or known of a reference target).
+ */
+export type Requirement = 'auth' | 'second-credential' | 'admin' | 'rate-limit';
+
+/** What a user can declare about a target with --assume. */
+export type Assumption = 'admin' | 'rate-limit';
 
 export interface RequestSpec {
   /** An operation of the catalog; its method, path and success code apply. */

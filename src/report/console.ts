@@ -17,7 +17,12 @@ const COLOR: Record<CaseResult['state'], number> = { passed: 32, failed: 31, err
 
 /** One line as a case finishes. */
 export function caseLine(c: CaseResult, opts: ConsoleOptions): string {
-  const why = c.state === 'skipped' || c.state === 'errored' ? ` — ${c.reason}` : '';
+  const why =
+    c.state === 'skipped' || c.state === 'errored'
+      ? ` — ${c.reason}`
+      : c.acceptedInstead
+        ? ` — ${c.acceptedInstead} accepted in place of ${c.expectedFault} (a fault expected in all requests)`
+        : '';
   return `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${c.id} ${c.title}${why}`;
 }
 

@@ -1,6 +1,7 @@
 import type { HttpClient } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
 import type { Profile } from '../profiles/load.js';
+import type { Assumption } from '../model/scenario.js';
 
 /** Tokens the run may send. */
 export interface Credentials {
@@ -19,7 +20,9 @@ export interface RunEnvironment {
   tenant: string;
   runId: string;
   credentials: Credentials;
-  /** Whether the main token has the admin role, when conform could read its roles (identity v3). */
+  /** Whether the main token has the admin role: read from identity v3, declared with --assume admin, or known of a reference target. */
   mainIsAdmin?: boolean;
+  /** Behaviours of the target declared with --assume (or known of a reference target), e.g. `rate-limit`. */
+  assumed?: ReadonlySet<Assumption>;
   secrets: Secrets;
 }

@@ -12,7 +12,7 @@ import { readPointer } from './pointer.js';
 import { CaseRecorder } from './recorder.js';
 
 /** Why a scenario cannot run with what this run was given, if it cannot. */
-export function unmetRequirement(scenario: Scenario, env: Pick<RunEnvironment, 'credentials' | 'mainIsAdmin'>): string | undefined {
+export function unmetRequirement(scenario: Scenario, env: Pick<RunEnvironment, 'credentials' | 'mainIsAdmin' | 'assumed'>): string | undefined {
   for (const need of scenario.requires ?? []) {
     if (need === 'auth' && !env.credentials.main) {
       return 'needs authentication: give --token (or OS_TOKEN) or password credentials (--os-auth-url ..., OS_* variables, --os-cloud)';
@@ -20,7 +20,10 @@ export function unmetRequirement(scenario: Scenario, env: Pick<RunEnvironment, '
     if (need === 'admin' && env.credentials.main && env.mainIsAdmin !== true) {
       return env.mainIsAdmin === false
         ? "needs an administrator: the main credential's token has no admin role"
-        : "needs an administrator: conform could not read the main token's roles (identity v3 answers them)";
+        : "needs an administrator: conform could not read the main token's roles (identity v3 answers them); if it is one, say --assume admin";
+    }
+    if (need === 'rate-limit' && !env.assumed?.has('rate-limit')) {
+      return 'needs a target that enforces a request-rate limit (see the profile notes); if it does, say --assume rate-limit';
     }
     if (need === 'second-credential' && !env.credentials.second) {
       return 'needs a second, unprivileged credential: give --second-token (or CONFORM_SECOND_TOKEN) or --second-username/--second-password';
@@ -86,6 +89,7 @@ export async function runCase(env: RunEnvironment, scenario: Scenario, format: F
   let errored: string | undefined;
   let halted: string | undefined;
   let observedFault: string | undefined;
+  let acceptedInstead: string | undefined;
 
   try {
     for (const step of scenario.setup ?? []) {
@@ -122,6 +126,7 @@ export async function runCase(env: RunEnvironment, scenario: Scenario, format: F
         const evaluation = evaluateProbe({ catalog, validators: env.profile, format, request: exchange.request, response: exchange.response!, expectation });
         evaluation.checks.forEach((c) => rec.check(c));
         observedFault = evaluation.observedFault;
+        acceptedInstead = evaluation.acceptedInstead;
         const status = outcome.response.status;
         if (scenario.probe.cleanup && status >= 200 && status < 300) {
           capture(scenario.probe.capture, outcome.response.body, 'probe', vars);
@@ -158,6 +163,7 @@ export async function runCase(env: RunEnvironment, scenario: Scenario, format: F
     state,
     ...(reason ? { reason: env.secrets.redact(reason) } : {}),
     ...(observedFault ? { observedFault } : {}),
+    ...(acceptedInstead ? { acceptedInstead } : {}),
     checks: rec.checks,
     exchanges: rec.exchanges,
     durationMs: Math.round(performance.now() - started),

@@ -32,7 +32,7 @@ export const suiteFileSchema = {
           id: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]*$' },
           title: { type: 'string' },
           rationale: { type: 'string' },
-          requires: { type: 'array', items: { enum: ['auth', 'second-credential', 'admin'] } },
+          requires: { type: 'array', items: { enum: ['auth', 'second-credential', 'admin', 'rate-limit'] } },
           formats: { type: 'array', items: { enum: ['json', 'xml'] } },
           setup: {
             type: 'array',

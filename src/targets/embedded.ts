@@ -3,11 +3,16 @@ import type { Credentials } from '../runner/environment.js';
 import type { Mutation } from './common/mutation.js';
 import { StaticTokens } from './common/auth.js';
 import { serveReference, type RunningTarget } from './common/server.js';
-import { createReference } from './registry.js';
+import { createReference, referenceAssumptions } from './registry.js';
+import type { Assumption } from '../model/scenario.js';
 
 export interface EmbeddedTarget extends RunningTarget {
   /** Tokens the target accepts: the tenant's administrator, and an unprivileged user of another tenant. */
   credentials: Required<Credentials>;
+  /** The main token is the administrator. */
+  mainIsAdmin: true;
+  /** What the reference target enforces, for scenarios that need it. */
+  assumed: ReadonlySet<Assumption>;
 }
 
 const token = () => randomBytes(24).toString('hex');
@@ -28,5 +33,5 @@ export async function startEmbedded(profile: string, tenant: string, options: { 
   const app = createReference(profile, { auth, flags: new Set(options.mutation?.flags ?? []) });
   if (!app) return undefined;
   const running = await serveReference(app, { mutation: options.mutation, port: options.port });
-  return { ...running, credentials };
+  return { ...running, credentials, mainIsAdmin: true, assumed: referenceAssumptions(profile) };
 }

@@ -1,5 +1,6 @@
 import type { ReferenceApp } from './common/server.js';
 import type { TokenAuthority } from './common/auth.js';
+import type { Assumption } from '../model/scenario.js';
 import { QuantumApp } from './quantum-v1.0/app.js';
 import { KeystoneApp } from './keystone-v2.0/app.js';
 
@@ -8,10 +9,16 @@ export interface ReferenceOptions {
   flags?: ReadonlySet<string>;
 }
 
+interface Reference {
+  create(options: ReferenceOptions): ReferenceApp;
+  /** What the reference target is known to enforce, for scenarios that need it. */
+  assumed: Assumption[];
+}
+
 /** The reference implementation of each profile that has one. */
-const REFERENCES: Record<string, (options: ReferenceOptions) => ReferenceApp> = {
-  'quantum-v1.0': (o) => new QuantumApp(o),
-  'keystone-v2.0': (o) => new KeystoneApp(o),
+const REFERENCES: Record<string, Reference> = {
+  'quantum-v1.0': { create: (o) => new QuantumApp(o), assumed: [] },
+  'keystone-v2.0': { create: (o) => new KeystoneApp(o), assumed: ['rate-limit'] },
 };
 
 export function referenceProfiles(): string[] {
@@ -19,5 +26,9 @@ export function referenceProfiles(): string[] {
 }
 
 export function createReference(profile: string, options: ReferenceOptions = {}): ReferenceApp | undefined {
-  return REFERENCES[profile]?.(options);
+  return REFERENCES[profile]?.create(options);
+}
+
+export function referenceAssumptions(profile: string): ReadonlySet<Assumption> {
+  return new Set(REFERENCES[profile]?.assumed ?? []);
 }

@@ -72,7 +72,10 @@ async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, ru
   secrets.add(credentials.main);
   secrets.add(credentials.second);
   const client = new HttpClient({ timeoutMs: config.timeoutMs, connections: config.concurrency });
-  const env: RunEnvironment = { client, profile, target, tenant, runId, credentials, secrets, ...(embedded ? {} : { mainIsAdmin: auth.mainIsAdmin }) };
+  const declared = new Set(config.assume);
+  const env: RunEnvironment = embedded
+    ? { client, profile, target, tenant, runId, credentials, secrets, mainIsAdmin: embedded.mainIsAdmin, assumed: embedded.assumed }
+    : { client, profile, target, tenant, runId, credentials, secrets, mainIsAdmin: declared.has('admin') || auth.mainIsAdmin, assumed: declared };
   try {
     if (auth.failure && !embedded) {
       io.err(`conform: ${target} could not be tested: ${auth.failure}`);
