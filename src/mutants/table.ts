@@ -1,4 +1,6 @@
 import type { MutantVerdict } from './score.js';
+import { mutationScore } from './score.js';
+import { baselineFindings, type MutantRun } from './harness.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
@@ -18,4 +20,10 @@ export function renderMutantTable(verdicts: MutantVerdict[], style: 'markdown' |
   const widths = header.slice(0, 4).map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => [...r.slice(0, 4).map((c, i) => c.padEnd(widths[i])), r[4].slice(0, 140)].join('  ');
   return [line(header), ...rows.map(line)].join('\n');
+}
+
+/** `mutation score: 100.0% (65/65 caught by the intended check); unmutated findings: 0` */
+export function scoreLine(run: MutantRun): string {
+  const caught = run.verdicts.filter((v) => v.caughtByIntended).length;
+  return `mutation score: ${mutationScore(run.verdicts).toFixed(1)}% (${caught}/${run.verdicts.length} caught by the intended check); unmutated findings: ${baselineFindings(run)}`;
 }
