@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Scenario } from '../model/scenario.js';
-import { unmetRequirement } from './runCase.js';
+import { unmetRequirement } from './requirements.js';
 
 const scenario = (requires: Scenario['requires']): Scenario => ({ id: 's', title: 't', rationale: 'r', requires, probe: { operation: 'x' }, expect: { success: true } });
 

@@ -1,0 +1,153 @@
+import { randomUUID } from 'node:crypto';
+import type { Format } from '../model/catalog.js';
+import type { RequestSpec, Scenario, SetupStep } from '../model/scenario.js';
+import { findOperation } from '../catalog/load.js';
+import { checkStepStatus, SUCCESS_STATUS_TITLE } from '../checks/successStatus.js';
+import { evaluateProbe, type ProbeEvaluation } from '../checks/evaluate.js';
+import type { ResolvedExpectation } from '../checks/context.js';
+import { buildRequest, inventedToken, type BuiltRequest } from './buildRequest.js';
+import type { RunEnvironment } from './environment.js';
+import { readPointer } from './pointer.js';
+import { CaseRecorder } from './recorder.js';
+
+interface PendingCleanup {
+  step: string;
+  request: BuiltRequest;
+}
+
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
+/** Captures named values from a JSON answer into `into`; returns the pointers it could not find. */
+function capture(spec: Record<string, string> | undefined, body: string, prefix: string, into: Record<string, string>): string[] {
+  if (!spec) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return Object.values(spec);
+  }
+  const missing: string[] = [];
+  for (const [name, pointer] of Object.entries(spec)) {
+    const value = readPointer(parsed, pointer);
+    if (typeof value === 'string' || typeof value === 'number') into[`${prefix}.${name}`] = String(value);
+    else missing.push(pointer);
+  }
+  return missing;
+}
+
+/**
+ * One case while it runs: the values it captured, what it recorded, and every
+ * cleanup it registered — at creation, before anything is judged — to be sent
+ * in reverse order whatever happens.
+ */
+export class CaseRun {
+  readonly rec: CaseRecorder;
+  /** A transport failure: the case could not be tested. */
+  errored?: string;
+  /** A setup call that did not succeed: the probe was not sent. */
+  halted?: string;
+  evaluation?: ProbeEvaluation;
+  private readonly vars: Record<string, string>;
+  private readonly cleanups: PendingCleanup[] = [];
+  private readonly invalidToken = inventedToken();
+
+  constructor(
+    private readonly env: RunEnvironment,
+    private readonly scenario: Scenario,
+    private readonly format: Format,
+  ) {
+    this.rec = new CaseRecorder(env.secrets);
+    env.secrets.markPublic(this.invalidToken);
+    this.vars = { tenant: env.tenant, runId: env.runId, uuid: randomUUID(), name: `${env.runId}-${scenario.id}-${format}` };
+  }
+
+  private build(spec: RequestSpec, format: Format): BuiltRequest {
+    const { env } = this;
+    return buildRequest(spec, format, { catalog: env.profile.catalog, target: env.target, vars: this.vars, credentials: env.credentials, invalidToken: this.invalidToken });
+  }
+
+  /** The setup steps, in order; false when the probe must not be sent. */
+  async setup(): Promise<boolean> {
+    for (const step of this.scenario.setup ?? []) {
+      if (!(await this.setupStep(step))) return false;
+    }
+    return true;
+  }
+
+  private async setupStep(step: SetupStep): Promise<boolean> {
+    const { catalog } = this.env.profile;
+    const request = this.build(step, 'json');
+    const outcome = await this.env.client.send(request);
+    this.rec.exchange(step.id, 'setup', request, outcome);
+    if (!outcome.ok) {
+      this.errored = `setup step '${step.id}': ${outcome.error}`;
+      return false;
+    }
+    const { status, body } = outcome.response;
+    const verdict = checkStepStatus(catalog, findOperation(catalog, step.operation), 'setup', status);
+    this.rec.check({ check: 'success-status', step: step.id, title: SUCCESS_STATUS_TITLE, ...verdict });
+    const missing = isSuccess(status) ? capture(step.capture, body, step.id, this.vars) : [];
+    if (isSuccess(status) && missing.length === 0 && step.cleanup) this.register(step.id, step.cleanup);
+    if (verdict.state === 'failed') {
+      this.halted = `setup step '${step.id}' did not succeed, so the probe was not sent`;
+      return false;
+    }
+    if (missing.length > 0) {
+      this.rec.check({
+        check: 'setup-response',
+        step: step.id,
+        title: 'A setup call answers with the created resource',
+        state: 'failed',
+        message: `the answer to ${step.operation} has no ${missing.join(', ')}`,
+        expected: missing.join(', '),
+        actual: '(missing)',
+      });
+      this.halted = `setup step '${step.id}' gave nothing to refer to, so the probe was not sent`;
+      return false;
+    }
+    return true;
+  }
+
+  /** Sends the probe and judges the answer; undoes it if it wrongly created something. */
+  async probe(expectation: ResolvedExpectation): Promise<void> {
+    const { profile } = this.env;
+    const probe = this.scenario.probe;
+    const request = this.build(probe, this.format);
+    const outcome = await this.env.client.send(request);
+    const exchange = this.rec.exchange('probe', 'probe', request, outcome);
+    if (!outcome.ok) {
+      this.errored = `probe: ${outcome.error}`;
+      return;
+    }
+    this.evaluation = evaluateProbe({ catalog: profile.catalog, validators: profile, format: this.format, request: exchange.request, response: exchange.response!, expectation });
+    this.evaluation.checks.forEach((c) => this.rec.check(c));
+    if (probe.cleanup && isSuccess(outcome.response.status)) {
+      capture(probe.capture, outcome.response.body, 'probe', this.vars);
+      try {
+        this.register('probe', probe.cleanup);
+      } catch {
+        // The answer named nothing to undo: nothing was created that conform can find.
+      }
+    }
+  }
+
+  private register(step: string, spec: RequestSpec): void {
+    this.cleanups.push({ step, request: this.build(spec, 'json') });
+  }
+
+  /** Every registered cleanup, last registered first. */
+  async cleanup(): Promise<void> {
+    const { catalog } = this.env.profile;
+    for (const pending of [...this.cleanups].reverse()) {
+      const outcome = await this.env.client.send(pending.request);
+      const step = `cleanup:${pending.step}`;
+      this.rec.exchange(step, 'cleanup', pending.request, outcome);
+      if (!outcome.ok) {
+        this.errored ??= `${step}: ${outcome.error} (the resource may be left behind; \`conform cleanup\` removes it)`;
+        continue;
+      }
+      const verdict = checkStepStatus(catalog, findOperation(catalog, pending.request.operation), 'cleanup', outcome.response.status);
+      this.rec.check({ check: 'success-status', step, title: SUCCESS_STATUS_TITLE, ...verdict });
+    }
+  }
+}
