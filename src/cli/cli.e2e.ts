@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +58,29 @@ describe('conform CLI', () => {
       expect(run.code, args.join(' ')).toBe(2);
       expect(run.stderr).toMatch(message);
     }
+  });
+
+  it('exits 2 before sending anything when the reports cannot be written', async () => {
+    const file = path.join(tmp(), 'a-file');
+    fs.writeFileSync(file, '');
+    const run = await runCli(['--reports', path.join(file, 'reports')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--reports .*a-file\/reports: cannot write reports there \(ENOTDIR\)/);
+    expect(run.stdout).toBe('');
+  });
+
+  it('a target that answers HTML to everything: non-conformance, diagnosed, exit 1', async () => {
+    const html = http.createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<html><body>It works!</body></html>');
+    });
+    await new Promise<void>((r) => html.listen(0, '127.0.0.1', r));
+    const port = (html.address() as net.AddressInfo).port;
+    const run = await runCli(['--target', `http://127.0.0.1:${port}`, '--reports', tmp()]);
+    html.close();
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/\[status\] probe: expected 420 \(networkNotFound\), got 200/);
+    expect(run.stdout).toMatch(/\[setup-response\] network: the answer to network.create has no \/network\/id/);
   });
 
   it('exits 3 with a one-line reason when the target refuses connections', async () => {

@@ -27,7 +27,7 @@ export function caseLine(c: CaseResult, opts: ConsoleOptions): string {
 }
 
 /** The end-of-run report: diagnoses, coverage and the totals line. */
-export function renderSummary(run: RunResult, opts: ConsoleOptions, reportFiles: string[]): string {
+export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
   const out: string[] = [];
   const bad = run.cases.filter((c) => c.state === 'failed' || c.state === 'errored');
   if (bad.length > 0) {
@@ -51,6 +51,5 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions, reportFiles:
   out.push(
     `${run.profile} against ${where}: ${s.total} cases, ${paint(opts.color, 32, `${s.passed} passed`)}, ${paint(opts.color, 31, `${s.failed} failed`)}, ${s.errored} errored, ${s.skipped} skipped in ${(run.durationMs / 1000).toFixed(2)} s (run ${run.runId})`,
   );
-  if (reportFiles.length > 0) out.push(`reports: ${reportFiles.join(', ')}`);
   return out.join('\n');
 }

@@ -8,11 +8,11 @@ import type { Credentials, RunEnvironment } from '../../runner/environment.js';
 import { checkReachable } from '../../runner/reachability.js';
 import { faultCoverage } from '../../runner/coverage.js';
 import { caseLine, renderSummary } from '../../report/console.js';
-import { writeReports } from '../../report/write.js';
+import { prepareReportsDir, writeReports } from '../../report/write.js';
 import { startEmbedded, type EmbeddedTarget } from '../../targets/embedded.js';
 import { UsageError } from '../../errors.js';
 import { TOOL } from '../../version.js';
-import { exitCodeFor } from '../exitCode.js';
+import { EXIT, exitCodeFor } from '../exitCode.js';
 import type { RunConfig } from '../options.js';
 import { describeScenario } from '../describe.js';
 import type { RunAuth } from '../../auth/forRun.js';
@@ -115,6 +115,7 @@ export async function runCommand(config: RunConfig, io: Output): Promise<number>
     }
     return 0;
   }
+  prepareReportsDir(config.reportsDir);
   const runId = newRunId();
   // One Secrets for the whole run: every token and password is in it before anything can print it.
   const secrets = new Secrets();
@@ -133,8 +134,13 @@ export async function runCommand(config: RunConfig, io: Output): Promise<number>
   );
   const runs: RunResult[] = [];
   for (const run of planned.runs) runs.push(await runProfile(run, config, io, runId, { ...planned.auth, mainIsAdmin: planned.mainIsAdmin }, secrets));
-  const files = writeReports(config.reportsDir, runs);
-  for (const run of runs) io.out(renderSummary(run, { color: config.color, verbose: config.verbose }, []));
-  io.out(`reports: ${files.join(', ')}`);
+  // The summary first: should the reports fail to be written, the verdicts are still on the console.
+  for (const run of runs) io.out(renderSummary(run, { color: config.color, verbose: config.verbose }));
+  try {
+    io.out(`reports: ${writeReports(config.reportsDir, runs).join(', ')}`);
+  } catch (err) {
+    io.err(`conform: the reports could not be written to ${config.reportsDir}: ${(err as Error).message}`);
+    return EXIT.usage;
+  }
   return exitCodeFor(runs);
 }
