@@ -60,9 +60,9 @@ function toRunConfig(a: RunArgs): RunConfig {
 }
 
 /** The whole CLI: parses `argv`, runs the command, returns the exit code. Never exits the process. */
-export async function main(argv: string[], io: Output): Promise<number> {
+export async function main(argv: string[], io: Output, signal?: AbortSignal): Promise<number> {
   try {
-    return await dispatch(argv, io);
+    return await dispatch(argv, io, signal);
   } catch (err) {
     if (err instanceof UsageError) {
       if (!err.shown) io.err(`conform: ${err.message}`);
@@ -77,13 +77,13 @@ export async function main(argv: string[], io: Output): Promise<number> {
   }
 }
 
-async function dispatch(argv: string[], io: Output): Promise<number> {
+async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promise<number> {
   let code: number = EXIT.conform;
   const cli = yargs(argv)
     .scriptName('conform')
     .usage('$0 [--target URL] [options]\n\nProbe an OpenStack-style REST API with the documented fault contracts of a profile.')
     .command(['$0', 'run'], 'Run the scenarios of a profile against a target (the default command)', runOptions, async (a) => {
-      code = await runCommand(toRunConfig(a), io);
+      code = await runCommand(toRunConfig(a), io, signal);
     })
     .command('list', 'List every scenario: what it sends and what it expects', (y) => y.option('profile', { type: 'string', array: true, default: [DEFAULT_PROFILE] }), (a) => {
       code = listCommand(checkProfiles(a.profile as string[]), io);
@@ -100,7 +100,7 @@ async function dispatch(argv: string[], io: Output): Promise<number> {
           .option('mutation', { type: 'string', describe: 'Break one rule of the contract (see `npm run mutants`)' }),
       async (a) => {
         if (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535) throw new UsageError(`--port must be 0..65535, got ${a.port}`);
-        code = await serveCommand({ profile: a.profile, port: a.port, host: a.host, tokens: a['accept-token'] as string[], mutation: a.mutation }, io);
+        code = await serveCommand({ profile: a.profile, port: a.port, host: a.host, tokens: a['accept-token'] as string[], mutation: a.mutation }, io, signal);
       },
     )
     .command(

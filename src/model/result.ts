@@ -105,6 +105,8 @@ export interface RunResult {
   durationMs: number;
   /** A reason the target as a whole could not be tested (exit 3). */
   targetError?: string;
+  /** The run was stopped (Ctrl-C) before every case had started. */
+  interrupted?: true;
   cases: CaseResult[];
   summary: RunSummary;
   coverage: FaultCoverage[];

@@ -46,6 +46,14 @@ export interface RunOptions {
   selection?: Selection;
   /** Called as each case finishes: progress for the console. */
   onCase?: (result: CaseResult) => void;
+  /** Once aborted, no new case starts; cases under way finish, cleanups included. */
+  signal?: AbortSignal;
+}
+
+const INTERRUPTED = 'the run was interrupted before this case started';
+
+function notStarted(scenario: Scenario, format: Format): CaseResult {
+  return { id: `${scenario.id}[${format}]`, scenario: scenario.id, title: scenario.title, format, state: 'skipped', reason: INTERRUPTED, checks: [], exchanges: [], durationMs: 0 };
 }
 
 /** Runs the planned cases concurrently (steps within a case stay in order) and returns the run as data. */
@@ -54,6 +62,7 @@ export async function runSuite(env: RunEnvironment, options: RunOptions): Promis
   const started = performance.now();
   const plan = planCases(env, options.selection);
   const cases = await mapConcurrent(plan, options.concurrency, async ({ scenario, format }) => {
+    if (options.signal?.aborted) return notStarted(scenario, format);
     const result = await runCase(env, scenario, format);
     options.onCase?.(result);
     return result;
@@ -73,6 +82,7 @@ export async function runSuite(env: RunEnvironment, options: RunOptions): Promis
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
     ...(targetError ? { targetError } : {}),
+    ...(options.signal?.aborted ? { interrupted: true } : {}),
     cases,
     summary,
     coverage: faultCoverage(env.profile.catalog, cases),

@@ -102,6 +102,23 @@ describe('runner', () => {
     expect(result.targetError).toMatch(/connection refused/);
   });
 
+  it('once interrupted, starts no new case; the cases under way finish and clean up', async () => {
+    const t = await serve(new QuantumApp());
+    const stop = new AbortController();
+    const client = new HttpClient({ timeoutMs: 2_000 });
+    const result = await runSuite(
+      { client, profile, target: t.url, tenant: 't1', runId: 'conform-test', credentials: {}, secrets: new Secrets() },
+      { concurrency: 2, embeddedTarget: false, signal: stop.signal, onCase: () => stop.abort() },
+    );
+    await client.close();
+    expect(result.interrupted).toBe(true);
+    const started = result.cases.filter((c) => c.reason !== 'the run was interrupted before this case started');
+    expect(started.length).toBeGreaterThanOrEqual(1);
+    expect(started.length).toBeLessThanOrEqual(2);
+    expect(result.summary.skipped).toBe(56 - started.length);
+    expect(await networksLeft(t.url)).toEqual([]);
+  });
+
   it('joins base URLs with path prefixes', () => {
     expect(joinUrl('http://h:1', '/v1.0/x')).toBe('http://h:1/v1.0/x');
     expect(joinUrl('http://h:1/network/', '/v1.0/x?a=1')).toBe('http://h:1/network/v1.0/x?a=1');

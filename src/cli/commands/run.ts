@@ -58,7 +58,7 @@ function untestableRun(env: RunEnvironment, config: RunConfig, reason: string, e
   };
 }
 
-async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, runId: string, auth: RunAuth & { mainIsAdmin?: boolean }, secrets: Secrets): Promise<RunResult> {
+async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, runId: string, auth: RunAuth & { mainIsAdmin?: boolean }, secrets: Secrets, signal?: AbortSignal): Promise<RunResult> {
   const { profile, tenant } = planned;
   let embedded: EmbeddedTarget | undefined;
   let target = planned.target;
@@ -90,6 +90,7 @@ async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, ru
       concurrency: config.concurrency,
       embeddedTarget: embedded !== undefined,
       selection: { formats: config.formats, only: config.only },
+      signal,
       onCase: (c) => {
         if (config.verbose || c.state !== 'passed') io.out(caseLine(c, { color: config.color, verbose: config.verbose }));
       },
@@ -100,8 +101,12 @@ async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, ru
   }
 }
 
-/** `conform [--target URL]`: the main job. Returns the exit code. */
-export async function runCommand(config: RunConfig, io: Output): Promise<number> {
+/**
+ * `conform [--target URL]`: the main job. Returns the exit code. Once `signal`
+ * aborts (Ctrl-C), no new case starts; those under way finish and clean up,
+ * and the reports are written.
+ */
+export async function runCommand(config: RunConfig, io: Output, signal?: AbortSignal): Promise<number> {
   const profiles = (config.profiles ?? [DEFAULT_PROFILE]).map((p) => loadProfile(p));
   if (config.dryRun) {
     for (const profile of profiles) {
@@ -133,7 +138,7 @@ export async function runCommand(config: RunConfig, io: Output): Promise<number>
     (line) => io.err(line),
   );
   const runs: RunResult[] = [];
-  for (const run of planned.runs) runs.push(await runProfile(run, config, io, runId, { ...planned.auth, mainIsAdmin: planned.mainIsAdmin }, secrets));
+  for (const run of planned.runs) runs.push(await runProfile(run, config, io, runId, { ...planned.auth, mainIsAdmin: planned.mainIsAdmin }, secrets, signal));
   // The summary first: should the reports fail to be written, the verdicts are still on the console.
   for (const run of runs) io.out(renderSummary(run, { color: config.color, verbose: config.verbose }));
   try {

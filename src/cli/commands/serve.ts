@@ -25,17 +25,16 @@ function parseTokens(specs: string[]): StaticTokens | undefined {
   return new StaticTokens(map);
 }
 
-/** `conform serve`: a reference target as a standalone server, until interrupted. */
-export async function serveCommand(config: ServeConfig, io: Output): Promise<number> {
+/** `conform serve`: a reference target as a standalone server, until `stop` aborts (Ctrl-C) or SIGTERM. */
+export async function serveCommand(config: ServeConfig, io: Output, stop?: AbortSignal): Promise<number> {
   const mutation = config.mutation ? findMutation(config.profile, config.mutation) : undefined;
   const app = createReference(config.profile, { auth: parseTokens(config.tokens), flags: new Set(mutation?.flags ?? []) });
   if (!app) throw new UsageError(`profile ${config.profile} has no reference target; those that do: ${referenceProfiles().join(', ')}`);
   const running = await serveReference(app, { port: config.port, host: config.host, mutation });
   io.out(`conform reference target ${config.profile}${mutation ? ` (mutation ${mutation.id})` : ''} listening on ${running.url}`);
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
+    stop?.addEventListener('abort', () => resolve(), { once: true });
+    process.once('SIGTERM', () => resolve());
   });
   await running.close();
   return 0;
