@@ -1,11 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configDirs, loadCloud, type ConfigContext } from './cloudsYaml.js';
+import { tempDir } from '../testing/tmp.js';
 
 function sandbox(): ConfigContext & { root: string; write(path: string, text: string): string } {
-  const root = mkdtempSync(join(tmpdir(), 'conform-clouds-'));
+  const root = tempDir('clouds');
   const cwd = join(root, 'work');
   const home = join(root, 'home');
   mkdirSync(cwd);

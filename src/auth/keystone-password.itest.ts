@@ -3,8 +3,7 @@
 // of another project, the catalog they carry, the errors a person sees, and a
 // whole CLI run whose target validates the tokens with that same Keystone.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { TargetError, UsageError } from '../errors.js';
@@ -22,6 +21,7 @@ import type { ConfigContext } from './cloudsYaml.js';
 import { obtainCredentials } from './obtain.js';
 import { resolveAuth, type AuthFlags } from './resolve.js';
 import { findEndpoint } from './serviceCatalog.js';
+import { tempDir } from '../testing/tmp.js';
 
 const missing = [SYSTEM_PYTHON, KEYSTONE_MANAGE, KEYSTONE_WSGI_PUBLIC].filter((p) => !existsSync(p));
 const suite = process.platform === 'linux' && missing.length === 0 ? describe : describe.skip;
@@ -74,7 +74,7 @@ suite(`conform's password auth against real Keystone${missing.length ? ` (skippe
     onTestFailed(() => console.error(`--- keystone log (tail) ---\n${keystone?.logTail(30) ?? '(not started)'}`));
   });
 
-  const ctx = (env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), 'conform-auth-itest-'))): ConfigContext => ({ env: { XDG_CONFIG_DIRS: cwd, ...env }, cwd, home: cwd });
+  const ctx = (env: Record<string, string>, cwd = tempDir('auth-itest')): ConfigContext => ({ env: { XDG_CONFIG_DIRS: cwd, ...env }, cwd, home: cwd });
   const adminEnv = () => ({
     OS_AUTH_URL: keystone.url, // without /v3: conform adds it
     OS_USERNAME: keystone.adminUser,
@@ -100,7 +100,7 @@ suite(`conform's password auth against real Keystone${missing.length ? ` (skippe
   });
 
   it('obtains tokens for a member and for an unprivileged outsider from clouds.yaml + secure.yaml', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'conform-auth-itest-'));
+    const dir = tempDir('auth-itest');
     const cloud = (name: string, who: typeof member) =>
       `  ${name}:\n    auth:\n      auth_url: ${keystone.authUrl}\n      username: ${who.user}\n      project_name: ${who.project}\n      user_domain_name: Default\n      project_domain_name: Default\n    identity_api_version: 3\n`;
     writeFileSync(join(dir, 'clouds.yaml'), `clouds:\n${cloud('main', member)}${cloud('outsider', outsider)}`);
@@ -140,7 +140,7 @@ suite(`conform's password auth against real Keystone${missing.length ? ` (skippe
     const seen = new Map<string, Promise<TokenInfo | undefined>>();
     const app = createReference('quantum-v1.0', { auth: keystoneTokens(keystone, () => adminToken, seen) })!;
     target = await serveReference(app);
-    const reports = mkdtempSync(join(tmpdir(), 'conform-auth-itest-'));
+    const reports = tempDir('auth-itest');
     const vars: Record<string, string> = {
       ...blankAuthEnv(),
       ...adminEnv(),

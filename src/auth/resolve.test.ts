@@ -1,13 +1,13 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { identityEndpoint } from './identityEndpoint.js';
 import { resolveAuth, type AuthFlags } from './resolve.js';
 import type { ConfigContext } from './cloudsYaml.js';
+import { tempDir } from '../testing/tmp.js';
 
 const noFlags = (): AuthFlags => ({ main: {}, second: {} });
-const at = (env: Record<string, string>, cwd = mkdtempSync(join(tmpdir(), 'conform-resolve-'))): ConfigContext => ({ env: { XDG_CONFIG_DIRS: cwd, ...env }, cwd, home: cwd });
+const at = (env: Record<string, string>, cwd = tempDir('resolve')): ConfigContext => ({ env: { XDG_CONFIG_DIRS: cwd, ...env }, cwd, home: cwd });
 const where = { url: '--os-auth-url', version: '--os-identity-api-version' };
 
 const OPENRC = { OS_AUTH_URL: 'http://keystone:5000/v3', OS_USERNAME: 'env-user', OS_PASSWORD: 'env-pass', OS_PROJECT_NAME: 'env-project' };
@@ -59,7 +59,7 @@ describe('resolving authentication', () => {
   });
 
   it('reads --os-cloud / OS_CLOUD from clouds.yaml, under the environment and the flags', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'conform-resolve-'));
+    const dir = tempDir('resolve');
     writeFileSync(
       join(dir, 'clouds.yaml'),
       'clouds:\n  lab:\n    auth:\n      auth_url: http://lab:5000\n      username: lab-user\n      password: lab-pass\n      project_name: lab-project\n      user_domain_name: LabDomain\n      project_domain_id: lab-d\n    identity_api_version: "2"\n',

@@ -2,8 +2,7 @@
 // them, a given token), against a target that breaks the contract so that
 // diagnoses and curl lines are printed: no secret may appear in stdout,
 // stderr, or any file of the reports folder.
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveReference, type RunningTarget } from '../targets/common/server.js';
@@ -12,6 +11,7 @@ import { createReference } from '../targets/registry.js';
 import { runCli, spawnCli, type CliRun } from '../testing/cli.js';
 import { blankAuthEnv, withEnv } from '../testing/env.js';
 import { startFakeKeystone, type FakeKeystone } from '../testing/fakeKeystone.js';
+import { tempDir } from '../testing/tmp.js';
 
 const MAIN_PASSWORD = 'main-pw-Zq81xV4kT0';
 const SECOND_PASSWORD = 'second-pw-Lr62mW9pB3';
@@ -56,7 +56,7 @@ const runWith = (args: string[], vars: Record<string, string>): Promise<CliRun> 
 
 describe('secrets never reach an output', () => {
   it('password auth for both credentials (the CLI as a process): auth scenarios run, failures are diagnosed, nothing leaks', async () => {
-    const reports = mkdtempSync(join(tmpdir(), 'conform-secrets-'));
+    const reports = tempDir('secrets');
     const run = await spawnCli(['--target', target.url, '--reports', reports, '--verbose', '--second-username', 'conform-other', '--second-password', SECOND_PASSWORD, '--second-project-name', 'elsewhere'], {
       ...env,
       OS_AUTH_URL: keystone.url,
@@ -86,7 +86,7 @@ describe('secrets never reach an output', () => {
   });
 
   it('a given token, in the same failing run', async () => {
-    const reports = mkdtempSync(join(tmpdir(), 'conform-secrets-'));
+    const reports = tempDir('secrets');
     const issued = keystone.issuedTokens()[0];
     const run = await runWith(['--target', target.url, '--reports', reports, '--verbose', '--only', 'network.*'], { ...env, OS_TOKEN: issued });
     expect(run.code, run.stderr).toBe(1);
@@ -95,7 +95,7 @@ describe('secrets never reach an output', () => {
   });
 
   it('a wrong password: one line, exit 2, no password', async () => {
-    const reports = mkdtempSync(join(tmpdir(), 'conform-secrets-'));
+    const reports = tempDir('secrets');
     const wrong = `${MAIN_PASSWORD}-wrong`;
     const run = await runWith(['--target', target.url, '--reports', reports, '--os-auth-url', `${keystone.url}/v3`, '--os-username', 'conform-user', '--os-password', wrong, '--os-project-name', 'conform'], env);
     expect(run.code).toBe(2);
@@ -108,7 +108,7 @@ describe('secrets never reach an output', () => {
   });
 
   it('an unreachable identity service: the run is untestable (exit 3) and reported so', async () => {
-    const reports = mkdtempSync(join(tmpdir(), 'conform-secrets-'));
+    const reports = tempDir('secrets');
     const run = await runWith(['--target', target.url, '--reports', reports], { ...env, OS_AUTH_URL: 'http://127.0.0.1:9/v3', OS_USERNAME: 'u', OS_PASSWORD: MAIN_PASSWORD });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(`conform: ${target.url} could not be tested: identity service http://127.0.0.1:9/v3 could not be reached: connection refused by 127.0.0.1:9`);

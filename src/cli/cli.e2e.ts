@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCliClean as runCli, spawnCli } from '../testing/cli.js';
+import { tempDir } from '../testing/tmp.js';
 
-const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'conform-cli-'));
+const tmp = () => tempDir('cli');
 
 describe('conform CLI', () => {
   it('runs the main job on the embedded reference target: every scenario passes, reports are written (as a process)', async () => {

@@ -3,8 +3,7 @@
 // OS_* credentials, no --target, the endpoints from the token's service
 // catalog. Every scenario runs with real tokens; the verdicts are the right
 // ones; every project, user, network, subnet and port conform created is gone.
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -14,6 +13,7 @@ import { startKeystone, type RunningKeystone } from '../openstack/keystone.js';
 import { startNeutron, type RunningNeutron } from '../openstack/neutron.js';
 import { spawnCli } from '../testing/cli.js';
 import { caseOf, casesIn, createdNames, findings, namedLike, readRuns, runOf } from './realRun.js';
+import { tempDir } from '../testing/tmp.js';
 
 const availability = openstackAvailable();
 const suite = availability.ok ? describe : describe.skip;
@@ -77,7 +77,7 @@ suite(availability.ok ? 'keystone-v3 and neutron-v2.0 behind Keystone, endpoints
   const asAdmin = () => ({ 'x-auth-token': adminToken });
 
   it('finds both endpoints, runs every scenario with real tokens, the verdicts are right, nothing is left behind', async () => {
-    const reports = mkdtempSync(join(tmpdir(), 'conform-itest-'));
+    const reports = tempDir('itest');
     const cli = await spawnCli(['--reports', reports], osEnv());
     console.info(`conform keystone-v3 + neutron-v2.0 (discovered): ${cli.ms} ms`);
     expect(cli.code, cli.stdout + cli.stderr).toBe(1);
@@ -125,7 +125,7 @@ suite(availability.ok ? 'keystone-v3 and neutron-v2.0 behind Keystone, endpoints
   });
 
   it('with a member token, the scenarios that need an administrator are skipped, never failed', async () => {
-    const reports = mkdtempSync(join(tmpdir(), 'conform-itest-'));
+    const reports = tempDir('itest');
     const token = (await keystone.issueToken(member)).token;
     const cli = await spawnCli(['--target', keystone.url, '--profile', 'keystone-v3', '--only', 'project.*', '--reports', reports], { OS_TOKEN: token });
     expect(cli.code, cli.stdout + cli.stderr).toBe(0);

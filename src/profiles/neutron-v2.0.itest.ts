@@ -3,8 +3,6 @@
 // creates is gone afterwards, and `conform cleanup` removes a crashed run's
 // leftovers and nothing else.
 import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openstackAvailable } from '../openstack/available.js';
@@ -12,6 +10,7 @@ import { http } from '../openstack/http.js';
 import { startNeutron, type RunningNeutron } from '../openstack/neutron.js';
 import { spawnCli } from '../testing/cli.js';
 import { caseOf, casesIn, createdNames, findings, namedLike, readRuns, runOf } from './realRun.js';
+import { tempDir } from '../testing/tmp.js';
 
 const availability = openstackAvailable();
 const suite = availability.ok ? describe : describe.skip;
@@ -38,7 +37,7 @@ suite(availability.ok ? 'neutron-v2.0 against real Neutron (noauth)' : `neutron-
   beforeEach(({ onTestFailed }) => onTestFailed(() => console.error(`--- neutron log (tail) ---\n${neutron?.logTail(40)}`)));
 
   it('runs every scenario: right verdicts, the one finding real Neutron earns, nothing left behind', async () => {
-    const reports = mkdtempSync(join(tmpdir(), 'conform-itest-'));
+    const reports = tempDir('itest');
     const cli = await spawnCli(['--target', neutron.url, '--profile', 'neutron-v2.0', '--tenant', TENANT, '--reports', reports]);
     console.info(`conform neutron-v2.0 (noauth): ${cli.ms} ms`);
     expect(cli.code, cli.stdout + cli.stderr).toBe(1);

@@ -1,12 +1,12 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { XmlDocument } from 'libxml2-wasm';
 import { mergeFiles } from 'junit-report-merger';
 import { renderJunit, escapeXml } from './junit.js';
 import { sampleRun } from '../testing/fixtures.js';
+import { tempDir } from '../testing/tmp.js';
 
 /** Timestamps and times vary from run to run; the snapshot holds the rest. */
 const stable = (xml: string) => xml.replace(/ timestamp="[^"]*"/g, ' timestamp="…"').replace(/ time="[^"]*"/g, ' time="…"');
@@ -22,7 +22,7 @@ function junitparserAvailable(): boolean {
 }
 
 function tempFile(name: string, content: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-junit-'));
+  const dir = tempDir('junit');
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
   return file;

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { serveReference } from '../common/server.js';
 import { findMutation } from '../mutations.js';
 import { QuantumApp } from './app.js';
 import { runCliClean as runCli } from '../../testing/cli.js';
+import { tempDir } from '../../testing/tmp.js';
 
 /** Deliberately broken copies of the reference target, run through the whole CLI. */
 const BREAKS = [
@@ -22,7 +22,7 @@ describe('broken Quantum v1.0 targets', () => {
       const m = findMutation('quantum-v1.0', mutation);
       const target = await serveReference(new QuantumApp({ flags: new Set(m.flags) }), { mutation: m });
       try {
-        const reports = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-broken-'));
+        const reports = tempDir('broken');
         const run = await runCli(['--target', target.url, '--reports', reports]);
         expect(run.code).toBe(1);
         expect(run.stdout).toMatch(rule);
@@ -37,7 +37,7 @@ describe('broken Quantum v1.0 targets', () => {
   it('the unbroken target passes with zero findings', async () => {
     const target = await serveReference(new QuantumApp());
     try {
-      const run = await runCli(['--target', target.url, '--reports', fs.mkdtempSync(path.join(os.tmpdir(), 'conform-ok-'))]);
+      const run = await runCli(['--target', target.url, '--reports', tempDir('ok')]);
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/56 cases, 50 passed, 0 failed, 0 errored, 6 skipped/);
     } finally {
