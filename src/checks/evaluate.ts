@@ -47,6 +47,8 @@ export function evaluateProbe(args: {
   request: RecordedRequest;
   response: RecordedResponse;
   expectation: ResolvedExpectation;
+  /** The exchange the checks are about (default: the probe). */
+  step?: string;
 }): ProbeEvaluation {
   const body = parseBody(args.response.body, args.format);
   const chosen = chooseEnvelope(args.catalog, args.response.status, body);
@@ -55,7 +57,7 @@ export function evaluateProbe(args: {
   const checks: CheckResult[] = [];
   for (const check of PROBE_CHECKS) {
     if (!check.appliesTo(ctx)) continue;
-    checks.push({ check: check.id, step: 'probe', title: check.title, ...check.run(ctx) });
+    checks.push({ check: check.id, step: args.step ?? 'probe', title: check.title, ...check.run(ctx) });
   }
   const observed = observedFault(args.catalog, chosen.envelope, args.expectation, args.response.status, view);
   return { checks, observedFault: observed, acceptedInstead: ctx.acceptedInstead?.element };

@@ -4,7 +4,8 @@ import type { RequestSpec, Scenario, SetupStep } from '../model/scenario.js';
 import { findOperation } from '../catalog/load.js';
 import { checkStepStatus, SUCCESS_STATUS_TITLE } from '../checks/successStatus.js';
 import { evaluateProbe, type ProbeEvaluation } from '../checks/evaluate.js';
-import type { ResolvedExpectation } from '../checks/context.js';
+import type { ResolvedExpectation, Verdict } from '../checks/context.js';
+import type { Exchange } from '../model/result.js';
 import { buildRequest, inventedToken, type BuiltRequest } from './buildRequest.js';
 import type { RunEnvironment } from './environment.js';
 import { readPointer } from './pointer.js';
@@ -75,20 +76,22 @@ export class CaseRun {
   }
 
   private async setupStep(step: SetupStep): Promise<boolean> {
-    const { catalog } = this.env.profile;
     const request = this.build(step, 'json');
     const outcome = await this.env.client.send(request);
-    this.rec.exchange(step.id, 'setup', request, outcome);
+    const exchange = this.rec.exchange(step.id, 'setup', request, outcome);
     if (!outcome.ok) {
       this.errored = `setup step '${step.id}': ${outcome.error}`;
       return false;
     }
     const { status, body } = outcome.response;
-    const verdict = checkStepStatus(catalog, findOperation(catalog, step.operation), 'setup', status);
-    this.rec.check({ check: 'success-status', step: step.id, title: SUCCESS_STATUS_TITLE, ...verdict });
+    const judged = this.judgeStep(exchange, 'setup');
     const missing = isSuccess(status) ? capture(step.capture, body, step.id, this.vars) : [];
     if (isSuccess(status) && missing.length === 0 && step.cleanup) this.register(step.id, step.cleanup);
-    if (verdict.state === 'failed') {
+    if (judged === 'accepted') {
+      this.errored = `setup step '${step.id}' answered ${status}, a fault the profile expects in all requests (accepted), so the probe could not be sent`;
+      return false;
+    }
+    if (judged === 'failed') {
       this.halted = `setup step '${step.id}' did not succeed, so the probe was not sent`;
       return false;
     }
@@ -137,17 +140,48 @@ export class CaseRun {
 
   /** Every registered cleanup, last registered first. */
   async cleanup(): Promise<void> {
-    const { catalog } = this.env.profile;
     for (const pending of [...this.cleanups].reverse()) {
       const outcome = await this.env.client.send(pending.request);
       const step = `cleanup:${pending.step}`;
-      this.rec.exchange(step, 'cleanup', pending.request, outcome);
+      const exchange = this.rec.exchange(step, 'cleanup', pending.request, outcome);
       if (!outcome.ok) {
         this.errored ??= `${step}: ${outcome.error} (the resource may be left behind; \`conform cleanup\` removes it)`;
         continue;
       }
-      const verdict = checkStepStatus(catalog, findOperation(catalog, pending.request.operation), 'cleanup', outcome.response.status);
-      this.rec.check({ check: 'success-status', step, title: SUCCESS_STATUS_TITLE, ...verdict });
+      if (this.judgeStep(exchange, 'cleanup') === 'accepted') {
+        this.errored ??= `${step} answered ${outcome.response.status}, a fault the profile expects in all requests (accepted); the resource may be left behind (\`conform cleanup\` removes it)`;
+      }
     }
+  }
+
+  /**
+   * Holds a setup or cleanup call to its documented success code. A fault the
+   * profile expects in all requests is accepted there too, once its body
+   * validates as that fault: the call conformed, though it did not succeed.
+   */
+  private judgeStep(exchange: Exchange, role: 'setup' | 'cleanup'): 'ok' | 'failed' | 'accepted' {
+    const { catalog } = this.env.profile;
+    const { step, request } = exchange;
+    const response = exchange.response!;
+    const verdict = checkStepStatus(catalog, findOperation(catalog, exchange.operation), role, response.status);
+    const record = (v: Verdict) => this.rec.check({ check: 'success-status', step, title: SUCCESS_STATUS_TITLE, ...v });
+    if (verdict.state !== 'failed') {
+      record(verdict);
+      return 'ok';
+    }
+    const candidates = catalog.faults.filter((f) => f.expectedInAllRequests && f.codes.includes(response.status));
+    const judged = candidates.map((fault) => ({
+      fault,
+      checks: evaluateProbe({ catalog, validators: this.env.profile, format: 'json', request, response, expectation: { kind: 'fault', fault, statuses: [response.status] }, step }).checks,
+    }));
+    const conforming = judged.find((j) => j.checks.every((c) => c.state !== 'failed'));
+    if (!conforming) {
+      record(verdict);
+      judged[0]?.checks.forEach((c) => this.rec.check(c));
+      return 'failed';
+    }
+    record({ state: 'passed', message: `${conforming.fault.element} (${response.status}), a fault expected in all requests: accepted and validated` });
+    conforming.checks.forEach((c) => this.rec.check(c));
+    return 'accepted';
   }
 }
