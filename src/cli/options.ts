@@ -24,15 +24,15 @@ export interface RunConfig {
   assume: Assumption[];
 }
 
-export function parseTarget(raw: string): string {
+export function parseTarget(raw: string, flag = 'target'): string {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`--target '${raw}' is not a URL (example: http://127.0.0.1:9696)`);
+    throw new UsageError(`--${flag} '${raw}' is not a URL (example: http://127.0.0.1:9696)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--target must be http:// or https://, got ${url.protocol}`);
-  if (url.username || url.password) throw new UsageError('--target must not carry credentials; use --token or OS_* variables');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--${flag} must be http:// or https://, got ${url.protocol}`);
+  if (url.username || url.password) throw new UsageError(`--${flag} must not carry credentials; use --token or OS_* variables`);
   return url.toString().replace(/\/$/, '');
 }
 

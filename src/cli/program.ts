@@ -97,10 +97,13 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
           .option('port', { type: 'number', default: 0, describe: 'Port (0: a free one)' })
           .option('host', { type: 'string', default: '127.0.0.1' })
           .option('accept-token', { type: 'string', array: true, default: [] as string[], describe: 'Turn authentication on: accept TOKEN=TENANT[:ROLE,...] (repeatable)' })
+          .option('identity-url', { type: 'string', describe: 'Also accept the tokens an Identity v2.0 service validates (e.g. `conform serve --profile keystone-v2.0`), as the auth middleware does' })
+          .option('identity-token', { type: 'string', describe: 'The admin token to validate tokens with (default: $CONFORM_IDENTITY_TOKEN)' })
           .option('mutation', { type: 'string', describe: 'Break one rule of the contract (see `npm run mutants`)' }),
       async (a) => {
         if (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535) throw new UsageError(`--port must be 0..65535, got ${a.port}`);
-        code = await serveCommand({ profile: a.profile, port: a.port, host: a.host, tokens: a['accept-token'] as string[], mutation: a.mutation }, io, signal);
+        const identity = a['identity-url'] ? { url: parseTarget(a['identity-url'], 'identity-url'), token: a['identity-token'] ?? (process.env.CONFORM_IDENTITY_TOKEN || undefined) } : undefined;
+        code = await serveCommand({ profile: a.profile, port: a.port, host: a.host, tokens: a['accept-token'] as string[], identity, mutation: a.mutation }, io, signal);
       },
     )
     .command(

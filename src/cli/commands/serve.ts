@@ -1,4 +1,5 @@
-import { StaticTokens } from '../../targets/common/auth.js';
+import { AnyOfTokens, StaticTokens, type TokenAuthority } from '../../targets/common/auth.js';
+import { KeystoneV2Tokens } from '../../targets/keystone-v2.0/remoteTokens.js';
 import { serveReference } from '../../targets/common/server.js';
 import { createReference, referenceProfiles } from '../../targets/registry.js';
 import { findMutation } from '../../targets/mutations.js';
@@ -9,9 +10,24 @@ export interface ServeConfig {
   profile: string;
   port: number;
   host: string;
-  /** Tokens to accept, as `token=tenant` or `token=tenant:role,role`; none: no authentication. */
+  /** Tokens to accept, as `token=tenant` or `token=tenant:role,role`. */
   tokens: string[];
+  /** An Identity v2.0 service that validates tokens, with the admin token to ask it with. */
+  identity?: { url: string; token?: string };
   mutation?: string;
+}
+
+/** Who may call the target: fixed tokens, an identity service, both, or (neither) anyone. */
+function authority(config: ServeConfig): TokenAuthority | undefined {
+  const authorities: TokenAuthority[] = [];
+  const fixed = parseTokens(config.tokens);
+  if (fixed) authorities.push(fixed);
+  if (config.identity) {
+    if (!config.identity.token) throw new UsageError('--identity-url needs the admin token to validate tokens with: --identity-token or CONFORM_IDENTITY_TOKEN');
+    authorities.push(new KeystoneV2Tokens(config.identity.url, config.identity.token));
+  }
+  if (authorities.length === 0) return undefined;
+  return authorities.length === 1 ? authorities[0] : new AnyOfTokens(authorities);
 }
 
 function parseTokens(specs: string[]): StaticTokens | undefined {
@@ -28,7 +44,7 @@ function parseTokens(specs: string[]): StaticTokens | undefined {
 /** `conform serve`: a reference target as a standalone server, until `stop` aborts (Ctrl-C) or SIGTERM. */
 export async function serveCommand(config: ServeConfig, io: Output, stop?: AbortSignal): Promise<number> {
   const mutation = config.mutation ? findMutation(config.profile, config.mutation) : undefined;
-  const app = createReference(config.profile, { auth: parseTokens(config.tokens), flags: new Set(mutation?.flags ?? []) });
+  const app = createReference(config.profile, { auth: authority(config), flags: new Set(mutation?.flags ?? []) });
   if (!app) throw new UsageError(`profile ${config.profile} has no reference target; those that do: ${referenceProfiles().join(', ')}`);
   const running = await serveReference(app, { port: config.port, host: config.host, mutation });
   io.out(`conform reference target ${config.profile}${mutation ? ` (mutation ${mutation.id})` : ''} listening on ${running.url}`);

@@ -9,6 +9,19 @@ export interface TokenAuthority {
   identify(token: string): Promise<TokenInfo | undefined> | TokenInfo | undefined;
 }
 
+/** Tokens any of several authorities knows, asked in order. */
+export class AnyOfTokens implements TokenAuthority {
+  constructor(private readonly authorities: TokenAuthority[]) {}
+
+  async identify(token: string): Promise<TokenInfo | undefined> {
+    for (const authority of this.authorities) {
+      const who = await authority.identify(token);
+      if (who) return who;
+    }
+    return undefined;
+  }
+}
+
 /** A fixed set of tokens: for a target started with known credentials. */
 export class StaticTokens implements TokenAuthority {
   constructor(private readonly tokens: Map<string, TokenInfo>) {}
