@@ -66,7 +66,7 @@ export async function postAuth(
   const at = `identity service ${auth.authUrl}`;
   if (!outcome.ok) throw new TargetError(`${at} could not be reached: ${secrets.redact(outcome.error)}`);
   const { response } = outcome;
-  const said = () => `${response.status} ${secrets.redact(faultMessage(response.body))}`.trim();
+  const said = () => `${response.status} ${faultMessage(secrets.redact(response.body))}`.trim();
   if (!request.expected.includes(response.status)) {
     switch (response.status) {
       case 401:

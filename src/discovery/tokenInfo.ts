@@ -28,7 +28,7 @@ export async function readToken(client: HttpClient, secrets: Secrets, identityUr
   const at = `identity service ${identityUrl}`;
   if (!outcome.ok) throw new TargetError(`${at} could not be reached to read the token's catalog: ${secrets.redact(outcome.error)}`);
   const { status, body } = outcome.response;
-  if (status !== 200) throw new TargetError(`${at} answered ${status} to reading its own token: ${secrets.redact(faultMessage(body))}`);
+  if (status !== 200) throw new TargetError(`${at} answered ${status} to reading its own token: ${faultMessage(secrets.redact(body))}`);
   let json: { token?: { project?: { id?: unknown }; roles?: unknown } };
   try {
     json = JSON.parse(body);

@@ -28,6 +28,41 @@ export class Secrets {
     return out;
   }
 
+  /**
+   * Redacts, then cuts to `max` characters; a text that was already cut
+   * elsewhere may end in the first characters of a secret: those go too.
+   */
+  redactAndCut(text: string, max: number): { text: string; cut: boolean } {
+    const redacted = this.redact(text);
+    const cut = redacted.length > max;
+    let out = cut ? redacted.slice(0, max) : redacted;
+    for (const v of this.values) {
+      for (let n = Math.min(v.length - 1, out.length); n >= 4; n--) {
+        if (out.endsWith(v.slice(0, n))) {
+          out = `${out.slice(0, -n)}${REDACTED}`;
+          break;
+        }
+      }
+    }
+    return { text: out, cut };
+  }
+
+  /**
+   * Tokens a target hands out in an answer (an Identity service's
+   * X-Subject-Token, or `access.token.id` of v2.0) are secrets from then on,
+   * even when conform did not ask for them.
+   */
+  learnFrom(headers: Record<string, string>, body: string): void {
+    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === 'x-subject-token') this.add(v);
+    if (!body.includes('"access"')) return;
+    try {
+      const id = (JSON.parse(body) as { access?: { token?: { id?: unknown } } }).access?.token?.id;
+      if (typeof id === 'string') this.add(id);
+    } catch {
+      // not JSON: nothing to learn
+    }
+  }
+
   redactHeaders(headers: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(headers)) {

@@ -3,12 +3,8 @@ import type { HttpOutcome } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
 import type { BuiltRequest } from './buildRequest.js';
 
-/** Bodies kept in results; diagnoses trim further. */
+/** Bodies kept in results; diagnoses trim further. Checks see the whole body, not this copy. */
 const MAX_RECORDED_BODY = 16 * 1024;
-
-function keep(body: string): { text: string; cut: boolean } {
-  return body.length > MAX_RECORDED_BODY ? { text: body.slice(0, MAX_RECORDED_BODY), cut: true } : { text: body, cut: false };
-}
 
 /** Collects a case's exchanges and check results, redacting secrets as they are recorded. */
 export class CaseRecorder {
@@ -27,16 +23,17 @@ export class CaseRecorder {
         method: req.method,
         url: s.redact(req.url),
         headers: s.redactHeaders(req.headers),
-        ...(req.body !== undefined ? { body: s.redact(keep(req.body).text) } : {}),
+        ...(req.body !== undefined ? { body: s.redactAndCut(req.body, MAX_RECORDED_BODY).text } : {}),
       },
       durationMs: outcome.durationMs,
     };
     if (outcome.ok) {
-      const body = keep(outcome.response.body);
+      s.learnFrom(outcome.response.headers, outcome.response.body);
+      const body = s.redactAndCut(outcome.response.body, MAX_RECORDED_BODY);
       exchange.response = {
         status: outcome.response.status,
         headers: s.redactHeaders(outcome.response.headers),
-        body: s.redact(body.text),
+        body: body.text,
         truncated: outcome.response.truncated || body.cut,
       };
     } else {
