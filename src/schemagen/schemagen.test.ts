@@ -5,7 +5,9 @@ import { loadCatalog } from '../catalog/load.js';
 import { listProfiles } from '../profiles/registry.js';
 import { loadProfile } from '../profiles/load.js';
 import { SCHEMAS_DIR } from '../paths.js';
+import { XsdFaultValidator } from '../validate/xsdFaults.js';
 import { generatedFiles } from './files.js';
+import { generateXsd } from './xsd.js';
 
 describe('generated schemas', () => {
   for (const profile of listProfiles()) {
@@ -36,6 +38,42 @@ describe('generated schemas', () => {
     expect(quantum.xsd!.validate(example, ns)).toEqual([]);
     expect(quantum.xsd!.validate(example.replace('420', 'four-twenty'), ns)[0].message).toMatch(/code/);
     expect(quantum.xsd!.validate(example.replace(/>$/, ''), ns)).not.toEqual([]);
+  });
+
+  it('the XSD of a closed envelope fixes no order of its children, but allows each once and nothing undocumented', () => {
+    const ns = 'http://netstack.org/quantum/api/v1.0';
+    const fault = (children: string) => `<networkNotFound code="420" xmlns="${ns}">${children}</networkNotFound>`;
+    const message = '<message>Unable to find a network with the specified identifier.</message>';
+    const detail = '<detail>Network 8de6af7c could not be found</detail>';
+    expect(quantum.xsd!.validate(fault(detail + message), ns)).toEqual([]);
+    expect(quantum.xsd!.validate(fault(message), ns)).toEqual([]);
+    expect(quantum.xsd!.validate(fault(detail), ns)[0].message).toMatch(/message/);
+    expect(quantum.xsd!.validate(fault(message + message), ns)[0].message).toMatch(/message.*not expected/);
+    expect(quantum.xsd!.validate(fault(message + detail + detail), ns)[0].message).toMatch(/detail.*not expected/);
+    expect(quantum.xsd!.validate(fault(detail + '<requestId>r-1</requestId>' + message), ns)[0].message).toMatch(/requestId.*not expected/);
+  });
+
+  it('a fault type of a closed envelope may add attributes (the XSD 1.0 extension of an xs:all adds no particles)', () => {
+    const ns = 'urn:conform:test';
+    const catalog = {
+      ...quantum.catalog,
+      faults: quantum.catalog.faults.map((f) => (f.element === 'networkNotFound' ? { ...f, extraMembers: [{ name: 'retryAt', type: 'dateTime' as const, required: true }] } : f)),
+    };
+    const validator = new XsdFaultValidator(new Map([[ns, generateXsd(catalog, ns)]]));
+    try {
+      const fault = (attrs: string) => `<networkNotFound code="420"${attrs} xmlns="${ns}"><detail>d</detail><message>m</message></networkNotFound>`;
+      expect(validator.validate(fault(' retryAt="2012-01-01T00:00:00Z"'), ns)).toEqual([]);
+      expect(validator.validate(fault(''), ns)[0].message).toMatch(/retryAt/);
+    } finally {
+      validator.dispose();
+    }
+  });
+
+  it('the XSD of an open envelope keeps the published sequence and its ##other wildcard', () => {
+    const xsd = fs.readFileSync(path.join(SCHEMAS_DIR, 'keystone-v2.0', 'faults.xsd'), 'utf8');
+    expect(xsd).toContain('<xs:sequence>');
+    expect(xsd).toContain('<xs:any namespace="##other"');
+    expect(xsd).not.toContain('<xs:all>');
   });
 
   it('the XSD refuses entity expansion and external entities in what a server sends', () => {

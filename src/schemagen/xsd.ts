@@ -37,18 +37,27 @@ function baseType(catalog: Catalog): string[] {
   const envelope = catalog.envelope;
   const children = envelope.members.filter((m) => m.name !== envelope.codeMember);
   const base = baseFault(catalog);
-  const lines = [`  <xs:complexType name="${baseTypeName(catalog)}">`, ...(base ? [documentation(base)] : []), '    <xs:sequence>'];
+  // A closed envelope fixes which children appear, each at most once, but not
+  // their order (Quantum v1.0 serialised a Python dict): xs:all. An open one
+  // keeps the published shape, a sequence ending in an ##other wildcard, since
+  // XSD 1.0 allows no wildcard in xs:all.
+  const group = envelope.open ? 'xs:sequence' : 'xs:all';
+  const lines = [`  <xs:complexType name="${baseTypeName(catalog)}">`, ...(base ? [documentation(base)] : []), `    <${group}>`];
   for (const m of children) {
     lines.push(`      <xs:element name="${m.name}" type="${XSD_TYPES[m.type]}"${m.required ? '' : ' minOccurs="0"'}/>`);
   }
   if (envelope.open) lines.push('      <xs:any namespace="##other" processContents="lax" minOccurs="0" maxOccurs="unbounded"/>');
-  lines.push('    </xs:sequence>');
+  lines.push(`    </${group}>`);
   if (envelope.codeMember) lines.push(`    <xs:attribute name="${envelope.codeMember}" type="xs:int" use="required"/>`);
   if (envelope.open) lines.push('    <xs:anyAttribute namespace="##other" processContents="lax"/>');
   lines.push('  </xs:complexType>');
   return lines;
 }
 
+/**
+ * A fault type extends the base type with attributes only: an XSD 1.0
+ * extension of an xs:all content model may add no particles.
+ */
 function faultType(fault: FaultDefinition, base: string): string[] {
   const extra = fault.extraMembers ?? [];
   const lines = [`  <xs:complexType name="${faultTypeName(fault.element)}">`, documentation(fault), '    <xs:complexContent>'];
