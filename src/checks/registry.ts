@@ -12,7 +12,11 @@ import { faultHeadersCheck } from './faultHeaders.js';
 import { jsonSchemaCheck } from './jsonSchema.js';
 import { xsdCheck } from './xsd.js';
 
-/** Every check a probe's answer goes through, in the order diagnoses list them. */
+/**
+ * Every check a probe's answer goes through, in the order diagnoses list them.
+ * The calls that prepare and undo a scenario have their own checks:
+ * success-status (checks/successStatus.ts) and setup-response (runner/caseRun.ts).
+ */
 export const PROBE_CHECKS: readonly ProbeCheck[] = [
   statusCheck,
   documentedStatusCheck,
@@ -27,8 +31,3 @@ export const PROBE_CHECKS: readonly ProbeCheck[] = [
   jsonSchemaCheck,
   xsdCheck,
 ];
-
-/** Checks on the calls that prepare and undo a scenario (see runner/stepChecks.ts). */
-export const STEP_CHECK_IDS = ['success-status', 'setup-response'] as const;
-
-export const ALL_CHECK_IDS: readonly string[] = [...PROBE_CHECKS.map((c) => c.id), ...STEP_CHECK_IDS];

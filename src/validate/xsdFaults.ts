@@ -20,10 +20,6 @@ export class XsdFaultValidator {
     }
   }
 
-  namespaces(): string[] {
-    return [...this.validators.keys()];
-  }
-
   /** Validates against the XSD of `namespace` (or the first one when it has none). */
   validate(xml: string, namespace: string | undefined): SchemaViolation[] {
     const validator = (namespace && this.validators.get(namespace)) || this.validators.values().next().value;
