@@ -78,7 +78,13 @@ export type XmlReadResult = { ok: true; root: XmlElementView } | { ok: false; er
 export function readXml(text: string): XmlReadResult {
   const valid = XMLValidator.validate(text);
   if (valid !== true) return { ok: false, error: `${valid.err.msg} (line ${valid.err.line}, column ${valid.err.col})` };
-  const nodes = parser.parse(text) as OrderedNode[];
+  let nodes: OrderedNode[];
+  try {
+    nodes = parser.parse(text) as OrderedNode[];
+  } catch (err) {
+    // e.g. nesting deeper than the parser allows: not a readable document, never a crash.
+    return { ok: false, error: (err as Error).message };
+  }
   const roots = nodes.map((n) => toView(n, new Map())).filter((v): v is XmlElementView => v !== undefined);
   if (roots.length !== 1) return { ok: false, error: `expected one root element, found ${roots.length}` };
   return { ok: true, root: roots[0] };

@@ -60,6 +60,11 @@ export function findOperation(catalog: Catalog, id: string): Operation {
   return op;
 }
 
+/** The faults the profile says any request may get, that carry `status`. */
+export function faultsExpectedInAllRequests(catalog: Catalog, status: number): FaultDefinition[] {
+  return catalog.faults.filter((f) => f.expectedInAllRequests && f.codes.includes(status));
+}
+
 /** Every XML namespace a fault body of this profile may use. */
 export function acceptedNamespaces(catalog: Catalog): string[] {
   if (!catalog.xml) return [];

@@ -80,7 +80,7 @@ describe('probe checks on a Quantum v1.0 fault', () => {
   });
 
   it('xsd: an element the schema does not allow, reported with its line', () => {
-    const body = xmlFault(`code="420" xmlns="${NS}"`, '<detail>d</detail><message>m</message>');
+    const body = xmlFault(`code="420" xmlns="${NS}"`, '<message>m</message><message>again</message>');
     const xsd = judge(quantum, { status: 420, body, format: 'xml' }, NNF).find((c) => c.check === 'xsd');
     expect(xsd).toMatchObject({ state: 'failed' });
     expect(xsd?.message).toMatch(/line 1: .*message/);

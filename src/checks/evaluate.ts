@@ -1,6 +1,7 @@
 import type { Catalog, Envelope, FaultDefinition, Format } from '../model/catalog.js';
 import type { CheckResult, RecordedRequest, RecordedResponse } from '../model/result.js';
 import { parseBody } from '../body/parse.js';
+import { faultsExpectedInAllRequests } from '../catalog/load.js';
 import type { ProbeContext, ResolvedExpectation } from './context.js';
 import { chooseEnvelope } from './envelope.js';
 import { readFaultView, type FaultView } from './faultView.js';
@@ -19,7 +20,7 @@ interface Subject {
 function resolveSubject(catalog: Catalog, exp: ResolvedExpectation, status: number, view?: FaultView): Subject {
   if (exp.kind === 'success') return {};
   if (exp.statuses.includes(status)) return { subject: exp.fault };
-  const anyRequest = catalog.faults.filter((f) => f.expectedInAllRequests && f.codes.includes(status));
+  const anyRequest = faultsExpectedInAllRequests(catalog, status);
   if (anyRequest.length > 0) {
     const named = anyRequest.find((f) => view?.roots[0] === f.element) ?? anyRequest[0];
     return { subject: named, acceptedInstead: named };

@@ -11,7 +11,10 @@ export const wellFormedCheck: ProbeCheck = {
       return pass(`a ${ctx.response.status} may come without a body (${ctx.catalog.profile} catalog: ${ctx.subject.element})`);
     }
     if (body.kind === 'empty') return fail(`the fault has an empty body; the contract puts the fault in the body`, `a ${format} fault body`, '(empty)');
-    if (body.kind === 'invalid') return fail(`the body is not well-formed ${format}: ${body.error}`, `well-formed ${format}`, body.error);
+    if (body.kind === 'invalid') {
+      const cut = ctx.response.truncated ? ' (the body is larger than conform reads, so it was cut there)' : '';
+      return fail(`the body is not well-formed ${format}: ${body.error}${cut}`, `well-formed ${format}`, body.error);
+    }
     return pass();
   },
 };

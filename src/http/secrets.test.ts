@@ -10,6 +10,19 @@ describe('secrets', () => {
     expect(s.redactHeaders({ 'X-Auth-Token': 'anything', accept: 'application/json' })).toEqual({ 'X-Auth-Token': REDACTED, accept: 'application/json' });
   });
 
+  it('redacts before cutting, and a cut that ends in the start of a secret loses that too', () => {
+    const s = new Secrets();
+    s.add('gAAAAABSECRETTOKEN01');
+    expect(s.redactAndCut('xx gAAAAABSECRETTOKEN01 yy', 8)).toEqual({ text: 'xx [REDA', cut: true });
+    expect(s.redactAndCut('body ends in gAAAAABSEC', 100).text).toBe(`body ends in ${REDACTED}`);
+  });
+
+  it('learns the tokens a target hands out', () => {
+    const s = new Secrets();
+    s.learnFrom({ 'X-Subject-Token': 'minted-v3-token-1234' }, '{"access":{"token":{"id":"minted-v2-token-5678"}}}');
+    expect(s.redact('minted-v3-token-1234 minted-v2-token-5678')).toBe(`${REDACTED} ${REDACTED}`);
+  });
+
   it('leaves a made-up bad token visible, since it reproduces the probe and opens nothing', () => {
     const s = new Secrets();
     s.markPublic('conform-invalid-abc');

@@ -17,3 +17,10 @@ describe('buildRequest: request-level overrides', () => {
     expect(buildRequest({ operation: 'network.list', method: 'PATCH' }, 'json', ctx)).toMatchObject({ method: 'PATCH', operation: 'network.list' });
   });
 });
+
+describe('buildRequest: path values', () => {
+  it('are single encoded segments: an id cannot walk the path to something conform did not create', () => {
+    const req = buildRequest({ operation: 'subnet.delete', params: { subnet: '{created.id}' } }, 'json', { ...ctx, vars: { ...ctx.vars, 'created.id': '../subnets/someone-elses' } });
+    expect(req.url).toBe('http://127.0.0.1:9696/v2.0/subnets/..%2Fsubnets%2Fsomeone-elses');
+  });
+});

@@ -33,7 +33,10 @@ export function buildRequest(
 ): BuiltRequest {
   const op = findOperation(ctx.catalog, spec.operation);
   const params = { ...ctx.vars, ...Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, v]) => [k, renderString(v, ctx.vars)])) };
-  let path = renderString(op.path, params);
+  // Each value is one path segment, encoded: an id a target answered with can never
+  // walk the path elsewhere (`../subnets/x`) and send a DELETE to what conform did not create.
+  const segments = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, encodeURIComponent(v)]));
+  let path = renderString(op.path, segments);
   const headers: Record<string, string> = {};
   if (spec.negotiation === 'suffix') path = `${path}.${format}`;
   const accept = spec.accept ?? (spec.negotiation === 'suffix' ? undefined : MEDIA_TYPES[format]);

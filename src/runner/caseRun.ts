@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Format } from '../model/catalog.js';
 import type { RequestSpec, Scenario, SetupStep } from '../model/scenario.js';
-import { findOperation } from '../catalog/load.js';
+import { faultsExpectedInAllRequests, findOperation } from '../catalog/load.js';
+import type { HttpResponse } from '../http/client.js';
 import { checkStepStatus, SUCCESS_STATUS_TITLE } from '../checks/successStatus.js';
 import { evaluateProbe, type ProbeEvaluation } from '../checks/evaluate.js';
 import type { ResolvedExpectation, Verdict } from '../checks/context.js';
@@ -9,6 +10,9 @@ import type { Exchange } from '../model/result.js';
 import { buildRequest, inventedToken, type BuiltRequest } from './buildRequest.js';
 import type { RunEnvironment } from './environment.js';
 import { readPointer } from './pointer.js';
+import { sniffFormat } from '../body/parse.js';
+import { readXml } from '../body/xmlView.js';
+import { xmlToObject } from '../body/xmlObject.js';
 import { CaseRecorder } from './recorder.js';
 
 interface PendingCleanup {
@@ -18,15 +22,24 @@ interface PendingCleanup {
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
-/** Captures named values from a JSON answer into `into`; returns the pointers it could not find. */
+/** An answer as a JSON value: JSON as is, XML as its root element's object. */
+function answerValue(body: string): unknown {
+  if (sniffFormat(body) === 'xml') {
+    const read = readXml(body);
+    return read.ok ? { [read.root.name]: xmlToObject(read.root) } : undefined;
+  }
+  try {
+    return JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Captures named values from an answer (JSON or XML) into `into`; returns the pointers it could not find. */
 function capture(spec: Record<string, string> | undefined, body: string, prefix: string, into: Record<string, string>): string[] {
   if (!spec) return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(body);
-  } catch {
-    return Object.values(spec);
-  }
+  const parsed = answerValue(body);
+  if (parsed === undefined) return Object.values(spec);
   const missing: string[] = [];
   for (const [name, pointer] of Object.entries(spec)) {
     const value = readPointer(parsed, pointer);
@@ -84,9 +97,9 @@ export class CaseRun {
       return false;
     }
     const { status, body } = outcome.response;
-    const judged = this.judgeStep(exchange, 'setup');
+    const judged = this.judgeStep(exchange, 'setup', outcome.response);
     const missing = isSuccess(status) ? capture(step.capture, body, step.id, this.vars) : [];
-    if (isSuccess(status) && missing.length === 0 && step.cleanup) this.register(step.id, step.cleanup);
+    if (isSuccess(status) && missing.length === 0 && step.cleanup) this.register(step.id, step.cleanup, step);
     if (judged === 'accepted') {
       this.errored = `setup step '${step.id}' answered ${status}, a fault the profile expects in all requests (accepted), so the probe could not be sent`;
       return false;
@@ -122,20 +135,20 @@ export class CaseRun {
       this.errored = `probe: ${outcome.error}`;
       return;
     }
-    this.evaluation = evaluateProbe({ catalog: profile.catalog, validators: profile, format: this.format, request: exchange.request, response: exchange.response!, expectation });
-    this.evaluation.checks.forEach((c) => this.rec.check(c));
+    // Anything the probe wrongly created is registered for cleanup before its answer is judged.
     if (probe.cleanup && isSuccess(outcome.response.status)) {
-      capture(probe.capture, outcome.response.body, 'probe', this.vars);
-      try {
-        this.register('probe', probe.cleanup);
-      } catch {
-        // The answer named nothing to undo: nothing was created that conform can find.
-      }
+      const missing = capture(probe.capture, outcome.response.body, 'probe', this.vars);
+      if (missing.length > 0) this.errored ??= `the probe wrongly succeeded and its answer has no ${missing.join(', ')}: what it created may be left behind`;
+      else this.register('probe', probe.cleanup, probe);
     }
+    // The checks judge the answer as it came, whole; the recorded copy is redacted and cut for reports.
+    this.evaluation = evaluateProbe({ catalog: profile.catalog, validators: profile, format: this.format, request: exchange.request, response: outcome.response, expectation });
+    this.evaluation.checks.forEach((c) => this.rec.check(c));
   }
 
-  private register(step: string, spec: RequestSpec): void {
-    this.cleanups.push({ step, request: this.build(spec, 'json') });
+  /** Registers the undo of `creator`, sent with the credential that created the resource. */
+  private register(step: string, spec: RequestSpec, creator: RequestSpec): void {
+    this.cleanups.push({ step, request: this.build({ ...spec, credential: spec.credential ?? creator.credential }, 'json') });
   }
 
   /** Every registered cleanup, last registered first. */
@@ -148,7 +161,7 @@ export class CaseRun {
         this.errored ??= `${step}: ${outcome.error} (the resource may be left behind; \`conform cleanup\` removes it)`;
         continue;
       }
-      if (this.judgeStep(exchange, 'cleanup') === 'accepted') {
+      if (this.judgeStep(exchange, 'cleanup', outcome.response) === 'accepted') {
         this.errored ??= `${step} answered ${outcome.response.status}, a fault the profile expects in all requests (accepted); the resource may be left behind (\`conform cleanup\` removes it)`;
       }
     }
@@ -159,17 +172,16 @@ export class CaseRun {
    * profile expects in all requests is accepted there too, once its body
    * validates as that fault: the call conformed, though it did not succeed.
    */
-  private judgeStep(exchange: Exchange, role: 'setup' | 'cleanup'): 'ok' | 'failed' | 'accepted' {
+  private judgeStep(exchange: Exchange, role: 'setup' | 'cleanup', response: HttpResponse): 'ok' | 'failed' | 'accepted' {
     const { catalog } = this.env.profile;
     const { step, request } = exchange;
-    const response = exchange.response!;
     const verdict = checkStepStatus(catalog, findOperation(catalog, exchange.operation), role, response.status);
     const record = (v: Verdict) => this.rec.check({ check: 'success-status', step, title: SUCCESS_STATUS_TITLE, ...v });
     if (verdict.state !== 'failed') {
       record(verdict);
       return 'ok';
     }
-    const candidates = catalog.faults.filter((f) => f.expectedInAllRequests && f.codes.includes(response.status));
+    const candidates = faultsExpectedInAllRequests(catalog, response.status);
     const judged = candidates.map((fault) => ({
       fault,
       checks: evaluateProbe({ catalog, validators: this.env.profile, format: 'json', request, response, expectation: { kind: 'fault', fault, statuses: [response.status] }, step }).checks,

@@ -5,7 +5,7 @@ import { loadProfile } from '../profiles/load.js';
 import { QuantumApp } from '../targets/quantum-v1.0/app.js';
 import { serveReference, type ReferenceApp, type RunningTarget } from '../targets/common/server.js';
 import { findMutation } from '../targets/mutations.js';
-import type { TargetRequest } from '../targets/common/types.js';
+import type { FaultDoc, TargetRequest } from '../targets/common/types.js';
 import { runAgainstReference } from './inProcess.js';
 import { runSuite } from './run.js';
 import { joinUrl } from './buildRequest.js';
@@ -53,8 +53,8 @@ describe('runner', () => {
     open.push(t);
     const result = await run(t.url, ['port.create.invalid-state']);
     expect(result.cases.map((c) => c.state)).toEqual(['failed', 'failed']);
-    const created = result.cases[0].exchanges.map((e) => e.step);
-    expect(created).toEqual(['network', 'probe', 'cleanup:probe', 'cleanup:network']);
+    // JSON and XML alike: the id is read from either answer.
+    for (const c of result.cases) expect(c.exchanges.map((e) => e.step)).toEqual(['network', 'probe', 'cleanup:probe', 'cleanup:network']);
     expect(await networksLeft(t.url)).toEqual([]);
   });
 
@@ -117,6 +117,15 @@ describe('runner', () => {
     expect(started.length).toBeLessThanOrEqual(2);
     expect(result.summary.skipped).toBe(56 - started.length);
     expect(await networksLeft(t.url)).toEqual([]);
+  });
+
+  it('judges the whole answer, not the copy cut for the reports: a 30 kB detail (a stack trace) conforms', async () => {
+    const longDetail = { id: 'long-detail', description: '', caughtBy: '', fault: (d: FaultDoc) => ({ ...d, members: d.members.map(([k, v]) => [k, k === 'detail' ? `Traceback ${'x'.repeat(30_000)}` : v] as [string, unknown]) }) };
+    const t = await serveReference(new QuantumApp(), { mutation: longDetail });
+    open.push(t);
+    const result = await run(t.url, ['network.show.missing']);
+    expect(result.cases.map((c) => c.state)).toEqual(['passed', 'passed']);
+    expect(result.cases[0].exchanges[0].response?.truncated).toBe(true);
   });
 
   it('joins base URLs with path prefixes', () => {

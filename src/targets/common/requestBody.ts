@@ -1,11 +1,6 @@
 import type { Format } from '../../model/catalog.js';
-import { readXml, type XmlElementView } from '../../body/xmlView.js';
-
-function fromXml(el: XmlElementView): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...el.attributes };
-  for (const child of el.children) out[child.name] = child.children.length === 0 && Object.keys(child.attributes).length === 0 ? child.text : fromXml(child);
-  return out;
-}
+import { readXml } from '../../body/xmlView.js';
+import { xmlToObject } from '../../body/xmlObject.js';
 
 /**
  * Reads a request body the way the reference targets' documents describe it:
@@ -23,5 +18,5 @@ export function readRequestBody(text: string, format: Format): Record<string, un
   }
   const read = readXml(text);
   if (!read.ok) return undefined;
-  return { [read.root.name]: fromXml(read.root) };
+  return { [read.root.name]: xmlToObject(read.root) };
 }
