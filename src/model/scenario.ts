@@ -12,10 +12,19 @@ import type { Format, Operation } from './catalog.js';
  * behaviour of the target conform cannot find out by itself (declared with
  * --assume, or known of a reference target).
  */
-export type Requirement = 'auth' | 'second-credential' | 'admin' | 'rate-limit';
+export type Requirement = 'auth' | 'second-credential' | 'admin' | 'rate-limit' | 'maintenance';
 
-/** What a user can declare about a target with --assume. */
-export type Assumption = 'admin' | 'rate-limit';
+/**
+ * What a user can declare about a target with --assume, because a client
+ * cannot find it out beforehand:
+ * - `admin`: the main credential is an administrator;
+ * - `auth`: the target enforces authentication (so a 401/403 probe that
+ *   succeeds is a finding, not a sign that auth is simply off);
+ * - `rate-limit`: the target enforces the request-rate limit the profile notes describe;
+ * - `maintenance`: the target keeps the backend the profile notes name in maintenance.
+ */
+export const ASSUMPTIONS = ['admin', 'auth', 'rate-limit', 'maintenance'] as const;
+export type Assumption = (typeof ASSUMPTIONS)[number];
 
 export interface RequestSpec {
   /** An operation of the catalog; its method, path and success code apply. */
@@ -61,6 +70,18 @@ export interface ProbeSpec extends RequestSpec {
   cleanup?: RequestSpec;
 }
 
+/**
+ * A probe whose success does not show a violation unless the run knows more:
+ * a 401 probe answered 200 by a service that simply has no authentication in
+ * its pipeline (Quantum v1.0: "401 and 403 … only if some Authentication/
+ * Authorization system has been enabled").
+ */
+export interface InconclusiveIfSucceeds {
+  /** The case is a finding after all when the run assumes this. */
+  unlessAssumed: Assumption;
+  reason: string;
+}
+
 export interface Scenario {
   id: string;
   title: string;
@@ -71,6 +92,7 @@ export interface Scenario {
   setup?: SetupStep[];
   probe: ProbeSpec;
   expect: Expectation;
+  inconclusiveIfSucceeds?: InconclusiveIfSucceeds;
   /** Set by the loader: the suite file the scenario was read from. */
   source?: string;
 }

@@ -20,6 +20,26 @@ afterEach(async () => {
   await Promise.all(open.splice(0).map((t) => t.close()));
 });
 
+async function runAnswering(answer: (req: TargetRequest) => Reply | undefined, only: string[]) {
+  const keystone = new KeystoneApp({ auth: new StaticTokens(new Map([[ADMIN, { tenant: 'conform', roles: ['admin'] }]])) });
+  const app: ReferenceApp = {
+    namespace: keystone.namespace,
+    faultDoc: (r, f) => keystone.faultDoc(r, f),
+    handle: (req: TargetRequest) => answer(req) ?? keystone.handle(req),
+  };
+  const target = await serveReference(app);
+  open.push(target);
+  const client = new HttpClient({ timeoutMs: 2_000 });
+  try {
+    return await runSuite(
+      { client, profile, target: target.url, tenant: 'conform', runId: 'conform-test', credentials: { main: ADMIN }, mainIsAdmin: true, secrets: new Secrets() },
+      { concurrency: 2, embeddedTarget: false, selection: { only, formats: ['json'] } },
+    );
+  } finally {
+    await client.close();
+  }
+}
+
 async function runWithTenantCreateAnswering(reply: Reply) {
   const keystone = new KeystoneApp({ auth: new StaticTokens(new Map([[ADMIN, { tenant: 'conform', roles: ['admin'] }]])) });
   const app: ReferenceApp = {
@@ -41,11 +61,21 @@ async function runWithTenantCreateAnswering(reply: Reply) {
   }
 }
 
+describe('faults expected in all requests, on the probe', () => {
+  it('a target that answers serviceUnavailable to everything: no finding, nothing exercised, every case skipped, and the run untestable', async () => {
+    const run = await runAnswering(() => ({ kind: 'fault', status: 503, element: 'serviceUnavailable', message: 'Service Unavailable' }), ['tenant.show.missing', 'user.show.missing']);
+    expect(run.cases.map((c) => c.state)).toEqual(['skipped', 'skipped']);
+    expect(run.cases[0].reason).toMatch(/answered serviceUnavailable \(503\), a fault the profile expects in all requests: accepted and validated, but itemNotFound was not triggered/);
+    expect(run.cases[0].acceptedInstead).toBe('serviceUnavailable');
+    expect(run.targetError).toMatch(/no case could be tested/);
+  });
+});
+
 describe('faults expected in all requests, on setup calls', () => {
-  it('a well-formed serviceUnavailable is accepted and validated: the case could not be tested, no finding', async () => {
+  it('a well-formed serviceUnavailable is accepted and validated: no finding, and the case is skipped since its rule was not exercised', async () => {
     const c = await runWithTenantCreateAnswering({ kind: 'fault', status: 503, element: 'serviceUnavailable', message: 'Service Unavailable', detail: 'backend in maintenance' });
-    expect(c.state).toBe('errored');
-    expect(c.reason).toMatch(/setup step '\w+' answered 503, a fault the profile expects in all requests \(accepted\)/);
+    expect(c.state).toBe('skipped');
+    expect(c.reason).toMatch(/setup step '\w+' answered 503, a fault the profile expects in all requests: accepted and validated, but the probe could not be sent/);
     expect(c.checks.find((x) => x.check === 'success-status')?.message).toMatch(/serviceUnavailable \(503\), a fault expected in all requests: accepted and validated/);
     expect(c.checks.filter((x) => x.state === 'failed')).toEqual([]);
     expect(c.checks.some((x) => x.check === 'json-schema' && x.state === 'passed')).toBe(true);

@@ -5,6 +5,7 @@ import { faultsExpectedInAllRequests, findOperation } from '../catalog/load.js';
 import type { HttpResponse } from '../http/client.js';
 import { checkStepStatus, SUCCESS_STATUS_TITLE } from '../checks/successStatus.js';
 import { evaluateProbe, type ProbeEvaluation } from '../checks/evaluate.js';
+import { statusCheck } from '../checks/status.js';
 import type { ResolvedExpectation, Verdict } from '../checks/context.js';
 import type { Exchange } from '../model/result.js';
 import { buildRequest, inventedToken, type BuiltRequest } from './buildRequest.js';
@@ -60,6 +61,8 @@ export class CaseRun {
   errored?: string;
   /** A setup call that did not succeed: the probe was not sent. */
   halted?: string;
+  /** Nothing wrong, but the scenario's rule was not exercised: the case is skipped with this reason. */
+  inconclusive?: string;
   evaluation?: ProbeEvaluation;
   private readonly vars: Record<string, string>;
   private readonly cleanups: PendingCleanup[] = [];
@@ -101,7 +104,7 @@ export class CaseRun {
     const missing = isSuccess(status) ? capture(step.capture, body, step.id, this.vars) : [];
     if (isSuccess(status) && missing.length === 0 && step.cleanup) this.register(step.id, step.cleanup, step);
     if (judged === 'accepted') {
-      this.errored = `setup step '${step.id}' answered ${status}, a fault the profile expects in all requests (accepted), so the probe could not be sent`;
+      this.inconclusive = `setup step '${step.id}' answered ${status}, a fault the profile expects in all requests: accepted and validated, but the probe could not be sent`;
       return false;
     }
     if (judged === 'failed') {
@@ -141,9 +144,19 @@ export class CaseRun {
       if (missing.length > 0) this.errored ??= `the probe wrongly succeeded and its answer has no ${missing.join(', ')}: what it created may be left behind`;
       else this.register('probe', probe.cleanup, probe);
     }
+    const unless = this.scenario.inconclusiveIfSucceeds;
+    if (unless && isSuccess(outcome.response.status) && !this.env.assumed?.has(unless.unlessAssumed)) {
+      this.inconclusive = `answered ${outcome.response.status}: ${unless.reason} (if it does, say --assume ${unless.unlessAssumed})`;
+      this.rec.check({ check: 'status', step: 'probe', title: statusCheck.title, state: 'skipped', message: this.inconclusive });
+      return;
+    }
     // The checks judge the answer as it came, whole; the recorded copy is redacted and cut for reports.
     this.evaluation = evaluateProbe({ catalog: profile.catalog, validators: profile, format: this.format, request: exchange.request, response: outcome.response, expectation });
     this.evaluation.checks.forEach((c) => this.rec.check(c));
+    const accepted = this.evaluation.acceptedInstead;
+    if (accepted && this.evaluation.checks.every((c) => c.state !== 'failed') && expectation.kind === 'fault') {
+      this.inconclusive = `answered ${accepted} (${outcome.response.status}), a fault the profile expects in all requests: accepted and validated, but ${expectation.fault.element} was not triggered`;
+    }
   }
 
   /** Registers the undo of `creator`, sent with the credential that created the resource. */

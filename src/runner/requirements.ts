@@ -15,6 +15,9 @@ export function unmetRequirement(scenario: Scenario, env: Pick<RunEnvironment, '
     if (need === 'rate-limit' && !env.assumed?.has('rate-limit')) {
       return 'needs a target that enforces a request-rate limit (see the profile notes); if it does, say --assume rate-limit';
     }
+    if (need === 'maintenance' && !env.assumed?.has('maintenance')) {
+      return 'needs a target with a backend in maintenance (see the profile notes); if it has, say --assume maintenance';
+    }
     if (need === 'second-credential' && !env.credentials.second) {
       return 'needs a second, unprivileged credential: give --second-token (or CONFORM_SECOND_TOKEN) or --second-username/--second-password';
     }

@@ -72,7 +72,9 @@ export async function runSuite(env: RunEnvironment, options: RunOptions): Promis
   const targetError =
     attempted.length > 0 && attempted.every((c) => c.state === 'errored')
       ? `every probe errored; first: ${attempted[0].reason}`
-      : undefined;
+      : cases.length > 0 && attempted.length === 0 && !options.signal?.aborted
+        ? 'no case could be tested: every case was skipped (see the reasons)'
+        : undefined;
   return {
     tool: TOOL,
     runId: env.runId,

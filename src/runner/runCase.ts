@@ -42,8 +42,8 @@ export async function runCase(env: RunEnvironment, scenario: Scenario, format: F
 
   const { checks, exchanges } = run.rec;
   // A finding stands even if something later could not be sent.
-  const state: CaseState = checks.some((c) => c.state === 'failed') ? 'failed' : run.errored ? 'errored' : 'passed';
-  const reason = run.errored ?? run.halted;
+  const state: CaseState = checks.some((c) => c.state === 'failed') ? 'failed' : run.errored ? 'errored' : run.inconclusive ? 'skipped' : 'passed';
+  const reason = run.errored ?? run.halted ?? run.inconclusive;
   const { observedFault, acceptedInstead } = run.evaluation ?? {};
   return {
     ...base,

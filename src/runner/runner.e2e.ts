@@ -128,6 +128,18 @@ describe('runner', () => {
     expect(result.cases[0].exchanges[0].response?.truncated).toBe(true);
   });
 
+  it('a 401 probe answered 200 by a target without authentication is skipped, unless the run assumes auth', async () => {
+    const t = await serve(new QuantumApp());
+    const client = new HttpClient({ timeoutMs: 2_000 });
+    const env = { client, profile, target: t.url, tenant: 't1', runId: 'conform-test', credentials: { main: 'some-token' }, secrets: new Secrets() };
+    const options = { concurrency: 2, embeddedTarget: false, selection: { only: ['auth.no-token'], formats: ['json' as const] } };
+    const unknown = await runSuite(env, options);
+    const assumed = await runSuite({ ...env, assumed: new Set(['auth' as const]) }, options);
+    await client.close();
+    expect(unknown.cases[0]).toMatchObject({ state: 'skipped', reason: expect.stringMatching(/^answered 200: the target answered without a token, so it has no authentication in its pipeline.*--assume auth\)$/) });
+    expect(assumed.cases[0].state).toBe('failed');
+  });
+
   it('joins base URLs with path prefixes', () => {
     expect(joinUrl('http://h:1', '/v1.0/x')).toBe('http://h:1/v1.0/x');
     expect(joinUrl('http://h:1/network/', '/v1.0/x?a=1')).toBe('http://h:1/network/v1.0/x?a=1');

@@ -67,7 +67,7 @@ function checkScenario(catalog: Catalog, s: Scenario): string[] {
     const fault = catalog.faults.find((f) => f.element === expect.fault);
     const op = catalog.operations.find((o) => o.id === s.probe.operation);
     if (!fault) problems.push(`expects unknown fault '${expect.fault}'`);
-    else if (op && !op.faults.includes(fault.element) && !catalog.faultsOnAnyOperation.includes(fault.element)) {
+    else if (op && !op.faults.includes(fault.element) && !catalog.faultsOnAnyOperation.includes(fault.element) && !fault.expectedInAllRequests) {
       problems.push(`operation ${op.id} is not documented to raise ${fault.element}`);
     }
     if (fault && expect.status !== undefined && !fault.codes.includes(expect.status)) {

@@ -32,7 +32,13 @@ export const suiteFileSchema = {
           id: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]*$' },
           title: { type: 'string' },
           rationale: { type: 'string' },
-          requires: { type: 'array', items: { enum: ['auth', 'second-credential', 'admin', 'rate-limit'] } },
+          requires: { type: 'array', items: { enum: ['auth', 'second-credential', 'admin', 'rate-limit', 'maintenance'] } },
+          inconclusiveIfSucceeds: {
+            type: 'object',
+            required: ['unlessAssumed', 'reason'],
+            additionalProperties: false,
+            properties: { unlessAssumed: { enum: ['admin', 'auth', 'rate-limit', 'maintenance'] }, reason: { type: 'string' } },
+          },
           formats: { type: 'array', items: { enum: ['json', 'xml'] } },
           setup: {
             type: 'array',

@@ -17,8 +17,9 @@ interface Reference {
 
 /** The reference implementation of each profile that has one. */
 const REFERENCES: Record<string, Reference> = {
-  'quantum-v1.0': { create: (o) => new QuantumApp(o), assumed: [] },
-  'keystone-v2.0': { create: (o) => new KeystoneApp(o), assumed: ['rate-limit'] },
+  // Embedded, every reference target has authentication on.
+  'quantum-v1.0': { create: (o) => new QuantumApp(o), assumed: ['auth'] },
+  'keystone-v2.0': { create: (o) => new KeystoneApp(o), assumed: ['auth', 'rate-limit', 'maintenance'] },
 };
 
 export function referenceProfiles(): string[] {
