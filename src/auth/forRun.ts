@@ -6,6 +6,7 @@ import { HttpClient } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
 import type { Credentials } from '../runner/environment.js';
 import type { ConfigContext } from './cloudsYaml.js';
+import type { IdentityApiVersion } from './credentials.js';
 import { obtainCredentials } from './obtain.js';
 import { resolveAuth, type AuthFlags } from './resolve.js';
 
@@ -13,11 +14,17 @@ export interface RunAuth {
   credentials: Credentials;
   /** Why the identity service could not be used: the run is untestable (exit 3), reported as such. */
   failure?: string;
+  /** Where the main token came from, when it was obtained by password auth (no secret in it). */
+  mainIdentity?: { authUrl: string; identityApiVersion: IdentityApiVersion };
 }
 
 export const processContext = (): ConfigContext => ({ env: process.env, cwd: process.cwd(), home: homedir() });
 
-/** Whether any authentication flag was given (the embedded target ignores them, and says so). */
+/**
+ * Whether any authentication flag was given on the command line. Without
+ * --target that asks for the endpoints of the token's service catalog (with
+ * password credentials), or is ignored on the embedded target, which says so.
+ */
 export function hasAuthFlags(flags: AuthFlags): boolean {
   return [flags.main, flags.second].some((s) => Object.values(s).some((v) => v !== undefined));
 }
@@ -41,7 +48,8 @@ export async function authenticateRun(
   try {
     const obtained = await obtainCredentials(resolved, client, secrets);
     for (const note of obtained.notes) say(`conform: ${note}`);
-    return { credentials: obtained.credentials };
+    const main = resolved.main;
+    return { credentials: obtained.credentials, mainIdentity: main?.kind === 'password' ? { authUrl: main.authUrl, identityApiVersion: main.identityApiVersion } : undefined };
   } catch (err) {
     if (err instanceof TargetError) return { credentials: {}, failure: err.message };
     throw err;

@@ -1,13 +1,21 @@
 // Where each profile of a run goes, and with which tokens and tenant:
-// - --target URL: every profile there;
-// - no --target, password credentials: the endpoints of the token's service
-//   catalog (see discover.ts), the token's project as {tenant};
-// - otherwise: the embedded reference targets.
+// - --target URL: every profile there, with the credentials of the flags, the
+//   environment or clouds.yaml; {tenant} is --tenant, else the main token's
+//   project when it is a password credential against identity v3;
+// - no --target, password credentials and endpoint discovery asked for on the
+//   command line (--discover, or any authentication flag): the endpoints of
+//   the token's service catalog (see discover.ts), the token's project as {tenant};
+// - otherwise: the embedded reference targets. Credentials found only in the
+//   environment or clouds.yaml are not used then, and a note says so: sourcing
+//   an openrc file must not turn `conform` into a run against a real cloud.
 import type { Secrets } from '../http/secrets.js';
 import { HttpClient } from '../http/client.js';
 import type { Profile } from '../profiles/load.js';
 import { authenticateRun, hasAuthFlags, processContext, type RunAuth } from '../auth/forRun.js';
-import { resolveAuth, type AuthFlags } from '../auth/resolve.js';
+import type { PasswordAuth } from '../auth/credentials.js';
+import { resolveAuth, type AuthFlags, type ResolvedAuth } from '../auth/resolve.js';
+import type { ConfigContext } from '../auth/cloudsYaml.js';
+import { UsageError } from '../errors.js';
 import { discoverTargets } from './discover.js';
 import { versionPrefix } from './endpoints.js';
 import { ADMIN_ROLE, readToken } from './tokenInfo.js';
@@ -38,6 +46,70 @@ export interface TargetSettings {
   allProfiles: () => Profile[];
   auth: AuthFlags;
   timeoutMs: number;
+  /** --discover: find the endpoints in the main token's service catalog; an error without password credentials. */
+  discover?: boolean;
+  /**
+   * Whether credentials that come only from the environment or clouds.yaml
+   * lead to discovery too (`conform cleanup`, which has no embedded target).
+   * Otherwise only --discover or an authentication flag does.
+   */
+  discoverFromEnvironment?: boolean;
+  /** Whether {tenant} matters (not for cleanup): with --target, the main token's project is read for it. */
+  readTenant?: boolean;
+}
+
+/** How the profiles of a run are placed, decided before anything is sent. */
+export type RunMode =
+  | { kind: 'target'; target: string; profiles: Profile[] }
+  | { kind: 'embedded'; profiles: Profile[]; note?: string }
+  | { kind: 'discover'; main: PasswordAuth; embedded: Profile[]; candidates: Profile[]; requireAll: boolean };
+
+const UNUSED_FLAGS_NOTE =
+  "conform: note: the embedded reference target has its own tokens; the credentials given are not used (give --target URL, or password credentials to find the endpoints in the token's service catalog)";
+
+function unusedEnvironmentNote(resolved: ResolvedAuth | undefined): string {
+  const how = resolved?.main?.kind === 'token' ? 'give --target URL' : "add --discover to find the endpoints in the token's service catalog, or --target URL";
+  return `conform: note: the credentials in the environment (OS_*, OS_CLOUD / clouds.yaml) were not used: this run is on the embedded reference target; to test a cloud with them, ${how}`;
+}
+
+/**
+ * Where the profiles go, from the flags and the credentials' settings; sends
+ * nothing. Throws a UsageError for --discover without password credentials and
+ * for settings that cannot be used where they would be.
+ */
+export function runMode(s: TargetSettings, ctx: ConfigContext = processContext()): RunMode {
+  if (s.target) return { kind: 'target', target: s.target, profiles: s.profiles ?? s.defaultProfiles() };
+  const flagged = hasAuthFlags(s.auth);
+  const mayDiscover = s.discover === true || flagged || s.discoverFromEnvironment === true;
+  const embedded = (note?: string): RunMode => ({ kind: 'embedded', profiles: s.profiles ?? s.defaultProfiles(), note });
+  let resolved: ResolvedAuth;
+  try {
+    resolved = resolveAuth(s.auth, ctx);
+  } catch (err) {
+    // Settings in the environment that would not be used anyway do not stop a run on the embedded target.
+    if (!mayDiscover && err instanceof UsageError) return embedded(unusedEnvironmentNote(undefined));
+    throw err;
+  }
+  const main = resolved.main;
+  if (main?.kind === 'password' && mayDiscover) {
+    return {
+      kind: 'discover',
+      main,
+      embedded: (s.profiles ?? []).filter((p) => !p.catalog.serviceType),
+      candidates: (s.profiles ?? s.allProfiles()).filter((p) => p.catalog.serviceType),
+      requireAll: s.profiles !== undefined,
+    };
+  }
+  if (s.discover) {
+    throw new UsageError(
+      main
+        ? `--discover finds the endpoints with password credentials; the main credential is a token (from ${main.origin}): give --target URL`
+        : '--discover needs password credentials: --os-cloud NAME, or an auth URL, a user name and a password (--os-auth-url, --os-username, OS_PASSWORD, or the OS_* variables of an openrc file)',
+    );
+  }
+  if (flagged) return embedded(UNUSED_FLAGS_NOTE);
+  if (!s.discoverFromEnvironment && (resolved.main || resolved.second)) return embedded(unusedEnvironmentNote(resolved));
+  return embedded();
 }
 
 /** The admin role of the main token, asked of an identity v3 service conform runs a profile against. */
@@ -54,24 +126,48 @@ async function adminOnTarget(runs: ProfileRun[], token: string | undefined, secr
   }
 }
 
-export async function runTargets(s: TargetSettings, secrets: Secrets, say: (line: string) => void): Promise<RunTargets> {
+/**
+ * {tenant} for a --target run without --tenant: the main token's project, read
+ * from the identity v3 service that issued it, as discovery does. Real services
+ * refuse a member's create bodies whose tenant is not the token's project.
+ * Without a password credential against identity v3: `conform`, silently.
+ */
+async function tenantOfToken(auth: RunAuth, secrets: Secrets, timeoutMs: number, say: (line: string) => void): Promise<string> {
+  const identity = auth.mainIdentity;
+  const token = auth.credentials.main;
+  if (auth.failure || !token || identity?.identityApiVersion !== '3') return DEFAULT_TENANT;
+  const fallback = (why: string) => {
+    say(`conform: note: ${why}: {tenant} is '${DEFAULT_TENANT}'; give --tenant ID if the target expects the token's project`);
+    return DEFAULT_TENANT;
+  };
+  const client = new HttpClient({ timeoutMs, connections: 1 });
+  try {
+    const { projectId } = await readToken(client, secrets, identity.authUrl, token);
+    if (!projectId) return fallback(`the main token is not scoped to a project (${identity.authUrl})`);
+    say(`conform: {tenant} is ${projectId}, the main token's project (give --tenant ID for another)`);
+    return projectId;
+  } catch (err) {
+    return fallback(`the main token's project could not be read: ${secrets.redact((err as Error).message)}`);
+  } finally {
+    await client.close();
+  }
+}
+
+export async function runTargets(s: TargetSettings, secrets: Secrets, say: (line: string) => void, mode: RunMode = runMode(s)): Promise<RunTargets> {
   const tenant = s.tenant ?? DEFAULT_TENANT;
-  if (s.target) {
+  if (mode.kind === 'target') {
     const auth = await authenticateRun(s.auth, { timeoutMs: s.timeoutMs }, secrets, say);
-    const runs = (s.profiles ?? s.defaultProfiles()).map((profile) => ({ profile, target: s.target, tenant }));
+    const runTenant = s.tenant ?? (s.readTenant === false ? DEFAULT_TENANT : await tenantOfToken(auth, secrets, s.timeoutMs, say));
+    const runs = mode.profiles.map((profile) => ({ profile, target: mode.target, tenant: runTenant }));
     return { auth, runs, mainIsAdmin: auth.failure ? undefined : await adminOnTarget(runs, auth.credentials.main, secrets, s.timeoutMs) };
   }
-  const resolved = resolveAuth(s.auth, processContext());
-  const main = resolved.main;
   const embedded = (profiles: Profile[]): ProfileRun[] => profiles.map((profile) => ({ profile, tenant }));
-  if (main?.kind !== 'password') {
-    if (hasAuthFlags(s.auth)) {
-      say('conform: note: the embedded reference target has its own tokens; the credentials given are not used (give --target URL, or password credentials to find the endpoints in the token\'s service catalog)');
-    }
-    return { auth: { credentials: {} }, runs: embedded(s.profiles ?? s.defaultProfiles()) };
+  if (mode.kind === 'embedded') {
+    if (mode.note) say(mode.note);
+    return { auth: { credentials: {} }, runs: embedded(mode.profiles) };
   }
-  const candidates = (s.profiles ?? s.allProfiles()).filter((p) => p.catalog.serviceType);
-  const stayEmbedded = embedded((s.profiles ?? []).filter((p) => !p.catalog.serviceType));
+  const { main, candidates } = mode;
+  const stayEmbedded = embedded(mode.embedded);
   const auth = await authenticateRun(s.auth, { timeoutMs: s.timeoutMs }, secrets, say);
   if (auth.failure || !auth.credentials.main) {
     return { auth, runs: [...stayEmbedded, ...candidates.map((profile) => ({ profile, target: main.authUrl, tenant }))] };
@@ -82,7 +178,7 @@ export async function runTargets(s: TargetSettings, secrets: Secrets, say: (line
       auth: main,
       token: auth.credentials.main,
       catalogs: candidates.map((p) => p.catalog),
-      requireAll: s.profiles !== undefined,
+      requireAll: mode.requireAll,
       client,
       secrets,
     });

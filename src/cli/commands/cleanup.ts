@@ -51,7 +51,17 @@ export async function cleanupCommand(config: CleanupConfig, io: Output): Promise
   if (given && given.length !== config.profiles!.length) throw new UsageError(`only ${withLeftovers(listProfiles()).map((p) => p.catalog.profile).join(', ')} list what they create`);
   const secrets = new Secrets();
   const planned = await runTargets(
-    { target: config.target, profiles: given, defaultProfiles: () => [], allProfiles: () => withLeftovers(listProfiles()), auth: config.auth, timeoutMs: config.timeoutMs },
+    {
+      target: config.target,
+      profiles: given,
+      defaultProfiles: () => [],
+      allProfiles: () => withLeftovers(listProfiles()),
+      auth: config.auth,
+      timeoutMs: config.timeoutMs,
+      // cleanup has no embedded target: credentials from the environment or clouds.yaml are what it works with.
+      discoverFromEnvironment: true,
+      readTenant: false,
+    },
     secrets,
     (line) => io.err(line),
   );
