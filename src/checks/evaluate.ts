@@ -25,11 +25,14 @@ function resolveSubject(catalog: Catalog, exp: ResolvedExpectation, status: numb
     const named = anyRequest.find((f) => view?.roots[0] === f.element) ?? anyRequest[0];
     return { subject: named, acceptedInstead: named };
   }
-  // Under one fixed root, the body of another status is held to that status's row:
+  // The body of another status is held to the fault documented for that status:
   // the status check names the mismatch once, the body is checked for what it is.
   if (catalog.envelope.kind === 'fixed-root') {
     const row = catalog.faults.find((f) => f.codes.includes(status) && f.typeValue === undefined);
     if (row) return { subject: row };
+  } else {
+    const only = catalog.faults.filter((f) => f.codes.includes(status));
+    if (only.length === 1) return { subject: only[0] };
   }
   return { subject: exp.fault };
 }

@@ -16,7 +16,7 @@ export const faultRootCheck: ProbeCheck = {
     }
     const [root] = roots;
     if (root === expected) {
-      if (ctx.view.innerNotObject) return fail(`the value under '${root}' is not an object`, 'an object', typeof root);
+      if (ctx.view.innerNotObject) return fail(`the value under '${root}' is not an object`, 'an object', 'another JSON value');
       return pass(ctx.alternative?.note);
     }
     if (root.toLowerCase() === expected.toLowerCase()) {

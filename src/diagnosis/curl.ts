@@ -5,13 +5,15 @@ const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
 /**
  * A curl command that sends the recorded request again. Credentials are never
- * in it: a token header refers to $OS_TOKEN instead.
+ * in it: a token header refers to $OS_TOKEN (or, for the unprivileged
+ * credential, $CONFORM_SECOND_TOKEN) instead.
  */
 export function toCurl(req: RecordedRequest): string {
   const parts = ['curl', '-sS', '-i', '-X', req.method, quote(req.url)];
+  const tokenVariable = req.credential === 'second' ? '$CONFORM_SECOND_TOKEN' : '$OS_TOKEN';
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.toLowerCase() === 'content-length' || name.toLowerCase() === 'host') continue;
-    if (SECRET_HEADERS.has(name.toLowerCase()) || value === REDACTED) parts.push('-H', `"${name}: $OS_TOKEN"`);
+    if (SECRET_HEADERS.has(name.toLowerCase()) || value === REDACTED) parts.push('-H', `"${name}: ${tokenVariable}"`);
     else parts.push('-H', quote(`${name}: ${value}`));
   }
   if (req.body !== undefined) parts.push('--data-raw', quote(req.body));

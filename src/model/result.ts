@@ -10,6 +10,8 @@ export interface RecordedRequest {
   /** Header values of secrets are already replaced by the redactor. */
   headers: Record<string, string>;
   body?: string;
+  /** The credential the token header came from (`second`: the unprivileged one). */
+  credential?: 'main' | 'none' | 'invalid' | 'second';
 }
 
 export interface RecordedResponse {

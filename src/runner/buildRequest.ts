@@ -23,6 +23,8 @@ export function inventedToken(): string {
 
 export interface BuiltRequest extends HttpRequest {
   operation: string;
+  /** Which of the run's credentials the request carries. */
+  credential: NonNullable<RequestSpec['credential']>;
 }
 
 /** Turns a scenario request into the HTTP request for one format. */
@@ -46,9 +48,10 @@ export function buildRequest(
   if (raw !== undefined) body = raw;
   else if (spec.body !== undefined) body = encodeBody(renderValue(spec.body, ctx.vars), format, ctx.catalog);
   if (body !== undefined) headers['content-type'] = MEDIA_TYPES[format];
-  const token = chooseToken(spec.credential ?? 'main', ctx.credentials, ctx.invalidToken);
+  const credential = spec.credential ?? 'main';
+  const token = chooseToken(credential, ctx.credentials, ctx.invalidToken);
   if (token) headers['x-auth-token'] = token;
-  return { operation: op.id, method: spec.method ?? op.method, url: joinUrl(ctx.target, path), headers, body };
+  return { operation: op.id, credential, method: spec.method ?? op.method, url: joinUrl(ctx.target, path), headers, body };
 }
 
 function chooseToken(which: NonNullable<RequestSpec['credential']>, creds: Credentials, invalid: string): string | undefined {

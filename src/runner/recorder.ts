@@ -23,6 +23,7 @@ export class CaseRecorder {
         method: req.method,
         url: s.redact(req.url),
         headers: s.redactHeaders(req.headers),
+        credential: req.credential,
         ...(req.body !== undefined ? { body: s.redactAndCut(req.body, MAX_RECORDED_BODY).text } : {}),
       },
       durationMs: outcome.durationMs,
