@@ -6,10 +6,12 @@ import type { AuthFlags } from '../auth/resolve.js';
 
 export interface RunConfig {
   target?: string;
-  /** Undefined: the default profile, or with credentials and no --target, those the token's service catalog has endpoints for. */
+  /** Undefined: the default profile, or when discovering, those the token's service catalog has endpoints for. */
   profiles?: string[];
-  /** Undefined: `conform`, or the token's project when the endpoints come from its service catalog. */
+  /** Undefined: `conform`, or the main token's project (password credentials against identity v3). */
   tenant?: string;
+  /** --discover: no --target, the endpoints come from the main token's service catalog. */
+  discover: boolean;
   concurrency: number;
   timeoutMs: number;
   reportsDir: string;
@@ -42,6 +44,26 @@ export function checkProfiles(names: string[]): string[] {
     if (!known.includes(n)) throw new UsageError(`unknown profile '${n}'; known profiles: ${known.join(', ')}`);
   }
   return names;
+}
+
+/** Node's timers hold at most a signed 32-bit number of milliseconds; a longer delay fires at once. */
+export const MAX_TIMEOUT_MS = 2_147_483_647;
+
+export function timeoutMs(value: unknown, flag = 'timeout'): number {
+  const n = positiveInt(flag, value);
+  if (n > MAX_TIMEOUT_MS) throw new UsageError(`--${flag} ${n} is too long: at most ${MAX_TIMEOUT_MS} ms (about 24.8 days)`);
+  return n;
+}
+
+/** {tenant} goes into URL paths as is: it must be one non-empty path segment. */
+export function parseTenant(raw: string): string {
+  if (raw === '') throw new UsageError("--tenant '' is empty: give a tenant (project) id, or leave the flag out");
+  const bad = /[/?#\s]/.exec(raw);
+  if (bad) {
+    const what = /\s/.test(bad[0]) ? 'whitespace' : `'${bad[0]}'`;
+    throw new UsageError(`--tenant '${raw}' contains ${what}: a tenant id goes into URL paths and must not contain '/', '?', '#' or whitespace`);
+  }
+  return raw;
 }
 
 export function positiveInt(name: string, value: unknown): number {

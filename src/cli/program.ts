@@ -5,7 +5,7 @@ import { TargetError, UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, listProfiles } from '../profiles/registry.js';
 import { referenceProfiles } from '../targets/registry.js';
 import { EXIT } from './exitCode.js';
-import { checkProfiles, parseTarget, positiveInt, type RunConfig } from './options.js';
+import { checkProfiles, MAX_TIMEOUT_MS, parseTarget, parseTenant, positiveInt, timeoutMs, type RunConfig } from './options.js';
 import { runCommand, type Output } from './commands/run.js';
 import { listCommand } from './commands/list.js';
 import { serveCommand } from './commands/serve.js';
@@ -15,15 +15,21 @@ import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
 
 function runOptions(y: Argv) {
   const run = y
-    .option('target', { type: 'string', describe: 'Base URL of the service to test; without it, the embedded reference target is started' })
+    .option('target', { type: 'string', describe: 'Base URL of the service to test; without it (and without --discover), the embedded reference target is started' })
+    .option('discover', {
+      type: 'boolean',
+      default: false,
+      describe:
+        "Without --target: find the endpoints in the main token's service catalog (password credentials, identity v3) instead of starting the embedded reference target. Any authentication flag given on the command line does the same; credentials from the environment or clouds.yaml alone do not",
+    })
     .option('profile', {
       type: 'string',
       array: true,
-      describe: `Profile(s) to run: ${listProfiles().join(', ')} (default: ${DEFAULT_PROFILE}; with password credentials and no --target, those whose service the token's catalog lists)`,
+      describe: `Profile(s) to run: ${listProfiles().join(', ')} (default: ${DEFAULT_PROFILE}; when discovering, those whose service the token's catalog lists)`,
     })
-    .option('tenant', { type: 'string', describe: "Tenant (project) id used in paths and bodies (default: conform; with the endpoints from the token's catalog, the token's project)" })
+    .option('tenant', { type: 'string', describe: "Tenant (project) id used in paths and bodies (default: conform; against a cloud with password credentials (identity v3), the main token's project)" })
     .option('concurrency', { type: 'number', default: 4, describe: 'Scenarios run at once (steps inside one stay in order)' })
-    .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, in milliseconds' })
+    .option('timeout', { type: 'number', default: 10_000, describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})` })
     .option('reports', { type: 'string', default: 'reports', describe: 'Folder for results.json and junit.xml' })
     .option('format', { type: 'string', array: true, choices: ['json', 'xml'], describe: 'Only these formats' })
     .option('only', { type: 'string', array: true, describe: 'Only these scenario ids (a trailing * matches a prefix)' })
@@ -41,13 +47,18 @@ function runOptions(y: Argv) {
 
 type RunArgs = Awaited<ReturnType<typeof runOptions>['argv']>;
 
+/** A flag given twice arrives as an array: the last one wins, as for the authentication flags. */
+const lastOf = <T>(v: T | T[]): T => (Array.isArray(v) ? v[v.length - 1] : v);
+
 function toRunConfig(a: RunArgs): RunConfig {
+  if (a.discover && a.target !== undefined) throw new UsageError("--discover and --target exclude each other: --discover finds the targets in the token's service catalog");
   return {
     target: a.target !== undefined ? parseTarget(a.target) : undefined,
     profiles: a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined,
-    tenant: a.tenant,
+    tenant: a.tenant !== undefined ? parseTenant(String(lastOf(a.tenant))) : undefined,
+    discover: a.discover,
     concurrency: positiveInt('concurrency', a.concurrency),
-    timeoutMs: positiveInt('timeout', a.timeout),
+    timeoutMs: timeoutMs(a.timeout),
     reportsDir: a.reports,
     formats: a.format as Format[] | undefined,
     only: a.only as string[] | undefined,
@@ -81,7 +92,7 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
   let code: number = EXIT.conform;
   const cli = yargs(argv)
     .scriptName('conform')
-    .usage('$0 [--target URL] [options]\n\nProbe an OpenStack-style REST API with the documented fault contracts of a profile.')
+    .usage('$0 [--target URL | --discover] [options]\n\nProbe an OpenStack-style REST API with the documented fault contracts of a profile.')
     .command(['$0', 'run'], 'Run the scenarios of a profile against a target (the default command)', runOptions, async (a) => {
       code = await runCommand(toRunConfig(a), io, signal);
     })
@@ -116,7 +127,7 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
             .option('profile', { type: 'string', array: true, describe: 'neutron-v2.0 and/or keystone-v3' })
             .option('prefix', { type: 'string', default: DEFAULT_PREFIX, describe: 'Delete only resources whose names start with this' })
             .option('dry-run', { type: 'boolean', default: false, describe: 'List what would be deleted; delete nothing' })
-            .option('timeout', { type: 'number', default: 10_000, describe: 'Per-request timeout, in milliseconds' }),
+            .option('timeout', { type: 'number', default: 10_000, describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})` }),
         ),
       async (a) => {
         code = await cleanupCommand(
@@ -125,7 +136,7 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
             profiles: a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined,
             prefix: a.prefix,
             dryRun: a['dry-run'],
-            timeoutMs: positiveInt('timeout', a.timeout),
+            timeoutMs: timeoutMs(a.timeout),
             auth: authFlagsFrom(a),
           },
           io,

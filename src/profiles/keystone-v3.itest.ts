@@ -1,6 +1,6 @@
 // keystone-v3 against real Keystone, and neutron-v2.0 against real Neutron
 // behind it (auth_strategy = keystone), both found the way a user runs them:
-// OS_* credentials, no --target, the endpoints from the token's service
+// OS_* credentials and --discover, the endpoints from the token's service
 // catalog. Every scenario runs with real tokens; the verdicts are the right
 // ones; every project, user, network, subnet and port conform created is gone.
 import { readFileSync } from 'node:fs';
@@ -78,7 +78,7 @@ suite(availability.ok ? 'keystone-v3 and neutron-v2.0 behind Keystone, endpoints
 
   it('finds both endpoints, runs every scenario with real tokens, the verdicts are right, nothing is left behind', async () => {
     const reports = tempDir('itest');
-    const cli = await spawnCli(['--reports', reports], osEnv());
+    const cli = await spawnCli(['--discover', '--reports', reports], osEnv());
     console.info(`conform keystone-v3 + neutron-v2.0 (discovered): ${cli.ms} ms`);
     expect(cli.code, cli.stdout + cli.stderr).toBe(1);
     expect(cli.stderr).toContain(`keystone-v3: identity endpoint ${keystone.url} (from the token's service catalog)`);

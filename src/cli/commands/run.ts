@@ -3,7 +3,7 @@ import type { RunResult } from '../../model/result.js';
 import { HttpClient } from '../../http/client.js';
 import { Secrets } from '../../http/secrets.js';
 import { loadProfile } from '../../profiles/load.js';
-import { planCases, runSuite, summarize } from '../../runner/run.js';
+import { planCases, runSuite, summarize, type Selection } from '../../runner/run.js';
 import type { Credentials, RunEnvironment } from '../../runner/environment.js';
 import { checkReachable } from '../../runner/reachability.js';
 import { faultCoverage } from '../../runner/coverage.js';
@@ -16,7 +16,9 @@ import { EXIT, exitCodeFor } from '../exitCode.js';
 import type { RunConfig } from '../options.js';
 import { describeScenario } from '../describe.js';
 import type { RunAuth } from '../../auth/forRun.js';
-import { runTargets, type ProfileRun } from '../../discovery/runTargets.js';
+import { runMode, runTargets, type ProfileRun, type RunMode, type TargetSettings } from '../../discovery/runTargets.js';
+import { referenceProfiles } from '../../targets/registry.js';
+import type { Profile } from '../../profiles/load.js';
 import { DEFAULT_PROFILE, listProfiles } from '../../profiles/registry.js';
 
 /** `conform-20261121t210501-3fa2`: in every name conform gives what it creates. */
@@ -101,6 +103,49 @@ async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, ru
   }
 }
 
+/** Why the selection (--only, --format) plans no case of a profile; undefined when it plans some. */
+export function emptySelection(profile: Profile, selection: Selection): string | undefined {
+  if (planCases({ profile }, selection).length > 0) return undefined;
+  const name = profile.catalog.profile;
+  const matching = planCases({ profile }, { only: selection.only });
+  if (matching.length === 0) {
+    return selection.only?.length
+      ? `no scenario of ${name} matches --only ${selection.only.join(' ')} (\`conform list --profile ${name}\` lists them)`
+      : `${name} has no scenario`;
+  }
+  const documented = [...new Set(matching.map((c) => c.format))];
+  const scenarios = selection.only?.length ? ' for the scenarios --only selects' : '';
+  return `${name} documents only ${documented.join(' and ')}${scenarios}: --format ${(selection.formats ?? []).join(' ')} selects none of it`;
+}
+
+/** A UsageError when some profile would run no case. */
+export function checkSelection(profiles: Profile[], selection: Selection): void {
+  const reasons = profiles.flatMap((p) => emptySelection(p, selection) ?? []);
+  if (reasons.length > 0) throw new UsageError(`the selection plans no case: ${reasons.join('; ')}`);
+}
+
+/** Usage errors of a run's placement: a selection that plans nothing, a profile without an embedded reference target. */
+function checkMode(mode: RunMode, selection: Selection): void {
+  const embedded = mode.kind === 'discover' ? mode.embedded : mode.kind === 'embedded' ? mode.profiles : [];
+  if (mode.kind === 'discover' && !mode.requireAll && mode.candidates.length === 0) {
+    const reasons = listProfiles()
+      .map((p) => loadProfile(p))
+      .filter((p) => p.catalog.serviceType)
+      .flatMap((p) => emptySelection(p, selection) ?? []);
+    throw new UsageError(`the selection plans no case for any profile a service catalog can list: ${reasons.join('; ')}`);
+  }
+  checkSelection(mode.kind === 'target' ? mode.profiles : mode.kind === 'embedded' ? mode.profiles : [...mode.embedded, ...mode.candidates], selection);
+  const references = new Set(referenceProfiles());
+  const without = embedded.filter((p) => !references.has(p.catalog.profile)).map((p) => p.catalog.profile);
+  if (without.length > 0) {
+    const discoverable = embedded.some((p) => !references.has(p.catalog.profile) && p.catalog.serviceType);
+    throw new UsageError(
+      `${without.length === 1 ? 'profile' : 'profiles'} ${without.join(', ')} ${without.length === 1 ? 'has' : 'have'} no embedded reference target (${[...references].join(', ')} have one): ` +
+        `give --target URL${discoverable ? ", or --discover with password credentials to find the endpoints in the token's service catalog" : ''}; nothing was run`,
+    );
+  }
+}
+
 /**
  * `conform [--target URL]`: the main job. Returns the exit code. Once `signal`
  * aborts (Ctrl-C), no new case starts; those under way finish and clean up,
@@ -108,9 +153,11 @@ async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, ru
  */
 export async function runCommand(config: RunConfig, io: Output, signal?: AbortSignal): Promise<number> {
   const profiles = (config.profiles ?? [DEFAULT_PROFILE]).map((p) => loadProfile(p));
+  const selection: Selection = { formats: config.formats, only: config.only };
   if (config.dryRun) {
+    checkSelection(profiles, selection);
     for (const profile of profiles) {
-      const plan = planCases({ profile }, { formats: config.formats, only: config.only });
+      const plan = planCases({ profile }, selection);
       const byScenario = new Map<string, string[]>();
       for (const c of plan) byScenario.set(c.scenario.id, [...(byScenario.get(c.scenario.id) ?? []), c.format]);
       io.out(`${profile.catalog.profile}: ${plan.length} cases from ${byScenario.size} scenarios (dry run: nothing is sent)`);
@@ -120,23 +167,25 @@ export async function runCommand(config: RunConfig, io: Output, signal?: AbortSi
     }
     return 0;
   }
+  const settings: TargetSettings = {
+    target: config.target,
+    tenant: config.tenant,
+    profiles: config.profiles ? profiles : undefined,
+    defaultProfiles: () => profiles,
+    // Discovering without --profile: the profiles the selection plans cases for.
+    allProfiles: () => listProfiles().map((p) => loadProfile(p)).filter((p) => emptySelection(p, selection) === undefined),
+    auth: config.auth,
+    timeoutMs: config.timeoutMs,
+    discover: config.discover,
+  };
+  // Every usage error before anything is sent or written.
+  const mode = runMode(settings);
+  checkMode(mode, selection);
   prepareReportsDir(config.reportsDir);
   const runId = newRunId();
   // One Secrets for the whole run: every token and password is in it before anything can print it.
   const secrets = new Secrets();
-  const planned = await runTargets(
-    {
-      target: config.target,
-      tenant: config.tenant,
-      profiles: config.profiles ? profiles : undefined,
-      defaultProfiles: () => profiles,
-      allProfiles: () => listProfiles().map((p) => loadProfile(p)),
-      auth: config.auth,
-      timeoutMs: config.timeoutMs,
-    },
-    secrets,
-    (line) => io.err(line),
-  );
+  const planned = await runTargets(settings, secrets, (line) => io.err(line), mode);
   const runs: RunResult[] = [];
   for (const run of planned.runs) runs.push(await runProfile(run, config, io, runId, { ...planned.auth, mainIsAdmin: planned.mainIsAdmin }, secrets, signal));
   // The summary first: should the reports fail to be written, the verdicts are still on the console.
