@@ -1,6 +1,6 @@
 import yargs, { type Argv } from 'yargs';
 import type { Format } from '../model/catalog.js';
-import type { Assumption } from '../model/scenario.js';
+import { ASSUMPTIONS, type Assumption } from '../model/scenario.js';
 import { TargetError, UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, listProfiles } from '../profiles/registry.js';
 import { referenceProfiles } from '../targets/registry.js';
@@ -37,8 +37,9 @@ function runOptions(y: Argv) {
     .option('assume', {
       type: 'string',
       array: true,
-      choices: ['admin', 'rate-limit'],
-      describe: 'Declare what conform cannot find out: admin (the main credential is an administrator), rate-limit (the target enforces the request-rate limit the profile notes describe)',
+      choices: [...ASSUMPTIONS],
+      describe:
+        'Declare what conform cannot find out: admin (the main credential is an administrator), auth (the target enforces authentication: a 401/403 probe that succeeds is a finding), rate-limit and maintenance (the target has the request-rate limit / the backend in maintenance the profile notes describe)',
     })
     .option('verbose', { type: 'boolean', default: false, describe: 'Print every case, not only those that did not pass' })
     .option('color', { type: 'boolean', default: process.stdout.isTTY === true && !process.env.NO_COLOR, describe: 'Colour the console output' });

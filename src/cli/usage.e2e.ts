@@ -111,5 +111,14 @@ describe('--discover', () => {
     expect(run.stdout).toMatch(/conform \[--target URL \| --discover\] \[options\]/);
     expect(run.stdout).toMatch(/--discover +Without --target: find the endpoints in the main token's service catalog/);
     expect(run.stdout).toMatch(/--timeout +Per-request timeout, in milliseconds \(at most 2147483647\)/);
+    expect(run.stdout).toMatch(/\[choices: "admin", "auth", "rate-limit", "maintenance"\]/);
+  });
+});
+
+describe('--assume', () => {
+  it('takes every assumption the scenarios know, and nothing else', async () => {
+    const ok = await runCli(['--assume', 'admin', 'auth', 'rate-limit', 'maintenance', '--dry-run', '--only', 'network.*']);
+    expect(ok.code, ok.stderr).toBe(0);
+    await expectUsageError(['--assume', 'everything'], /Invalid values:[\s\S]*Argument: assume, Given: "everything", Choices: "admin", "auth", "rate-limit", "maintenance"/);
   });
 });
