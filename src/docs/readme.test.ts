@@ -24,3 +24,11 @@ describe('README (regenerate with `npm run docs`)', () => {
     }
   });
 });
+
+describe('README check table', () => {
+  it('lists every probe check, in the order a run applies them', async () => {
+    const { PROBE_CHECKS } = await import('../checks/registry.js');
+    const listed = [...readme.matchAll(/^\| `([a-z-]+)` \| /gm)].map((m) => m[1]).filter((id) => PROBE_CHECKS.some((c) => c.id === id));
+    expect(listed).toEqual(PROBE_CHECKS.map((c) => c.id));
+  });
+});
