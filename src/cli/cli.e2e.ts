@@ -83,6 +83,19 @@ describe('conform CLI', () => {
     expect(run.stdout).toMatch(/\[setup-response\] network: the answer to network.create has no \/network\/id/);
   });
 
+  it('says so when the target redirects, since conform does not follow redirects', async () => {
+    const moved = http.createServer((_req, res) => {
+      res.writeHead(301, { location: 'https://elsewhere.example/v2.0/' });
+      res.end();
+    });
+    await new Promise<void>((r) => moved.listen(0, '127.0.0.1', r));
+    const port = (moved.address() as net.AddressInfo).port;
+    const run = await runCli(['--target', `http://127.0.0.1:${port}`, '--only', 'network.show.missing', '--reports', tmp()]);
+    moved.close();
+    expect(run.stderr).toMatch(/conform: note: http:\/\/127\.0\.0\.1:\d+ redirects to https:\/\/elsewhere\.example\/v2\.0\/ \(301\); conform does not follow redirects/);
+    expect(run.code).toBe(1);
+  });
+
   it('exits 3 with a one-line reason when the target refuses connections', async () => {
     const run = await runCli(['--target', 'http://127.0.0.1:9', '--reports', tmp()]);
     expect(run.code).toBe(3);

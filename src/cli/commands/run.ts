@@ -83,11 +83,12 @@ async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, ru
       io.err(`conform: ${target} could not be tested: ${auth.failure}`);
       return untestableRun(env, config, auth.failure, false);
     }
-    const unreachable = await checkReachable(client, target);
-    if (unreachable) {
-      io.err(`conform: ${target} could not be tested: ${unreachable}`);
-      return untestableRun(env, config, unreachable, embedded !== undefined);
+    const reach = await checkReachable(client, target);
+    if (reach.error) {
+      io.err(`conform: ${target} could not be tested: ${reach.error}`);
+      return untestableRun(env, config, reach.error, embedded !== undefined);
     }
+    if (reach.note) io.err(`conform: note: ${reach.note}`);
     return await runSuite(env, {
       concurrency: config.concurrency,
       embeddedTarget: embedded !== undefined,
