@@ -1,4 +1,8 @@
 import type { HttpClient } from '../http/client.js';
+import type { Catalog, Operation } from '../model/catalog.js';
+import { placeholders } from '../suite/template.js';
+import { buildRequest } from './buildRequest.js';
+import type { RunEnvironment } from './environment.js';
 
 export interface Reachability {
   /** Why the target cannot be tested at all (nothing answered HTTP). */
@@ -25,4 +29,26 @@ export async function checkReachable(client: HttpClient, target: string): Promis
     return { note: `${target} redirects${to} (${status}); conform does not follow redirects: is --target the API's own base URL?` };
   }
   return {};
+}
+
+/** A documented read that needs nothing but the tenant: the cheapest way to ask whether the target takes the run's token. */
+function readOperation(catalog: Catalog): Operation | undefined {
+  return catalog.operations.find((op) => op.method === 'GET' && placeholders(op.path).every((p) => p === 'tenant'));
+}
+
+/**
+ * Before any scenario: does the target take the run's credentials? A 401 to
+ * a plain read means every scenario would fail for a reason that is the run's,
+ * not the target's (an expired token, one for another project, no token for a
+ * target that needs one): the run is untestable, said once.
+ */
+export async function checkCredentials(env: RunEnvironment): Promise<string | undefined> {
+  const op = readOperation(env.profile.catalog);
+  if (!op) return undefined;
+  const request = buildRequest({ operation: op.id }, 'json', { catalog: env.profile.catalog, target: env.target, vars: { tenant: env.tenant }, credentials: env.credentials, invalidToken: '' });
+  const outcome = await env.client.send(request);
+  if (!outcome.ok || outcome.response.status !== 401) return undefined;
+  return env.credentials.main
+    ? `the target refuses the main token: ${op.method} ${op.path} answered 401 (expired, or issued for another service or project?)`
+    : `the target asks for authentication: ${op.method} ${op.path} answered 401 without a token; give --token, OS_* credentials or --os-cloud`;
 }

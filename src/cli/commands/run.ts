@@ -3,9 +3,9 @@ import type { RunResult } from '../../model/result.js';
 import { HttpClient } from '../../http/client.js';
 import { Secrets } from '../../http/secrets.js';
 import { loadProfile } from '../../profiles/load.js';
-import { planCases, runSuite, summarize, type Selection } from '../../runner/run.js';
+import { caseNotRun, planCases, runSuite, summarize, type Selection } from '../../runner/run.js';
 import type { Credentials, RunEnvironment } from '../../runner/environment.js';
-import { checkReachable } from '../../runner/reachability.js';
+import { checkCredentials, checkReachable } from '../../runner/reachability.js';
 import { faultCoverage } from '../../runner/coverage.js';
 import { caseLine, renderSummary } from '../../report/console.js';
 import { prepareReportsDir, writeReports } from '../../report/write.js';
@@ -34,17 +34,7 @@ export interface Output {
 
 /** A run in which nothing could be sent: every planned case is an error with the same reason. */
 function untestableRun(env: RunEnvironment, config: RunConfig, reason: string, embedded: boolean): RunResult {
-  const cases = planCases(env, { formats: config.formats, only: config.only }).map(({ scenario, format }) => ({
-    id: `${scenario.id}[${format}]`,
-    scenario: scenario.id,
-    title: scenario.title,
-    format,
-    state: 'errored' as const,
-    reason,
-    checks: [],
-    exchanges: [],
-    durationMs: 0,
-  }));
+  const cases = planCases(env, { formats: config.formats, only: config.only }).map(({ scenario, format }) => caseNotRun(scenario, format, 'errored', reason));
   return {
     tool: TOOL,
     runId: env.runId,
@@ -89,6 +79,11 @@ async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, ru
       return untestableRun(env, config, reach.error, embedded !== undefined);
     }
     if (reach.note) io.err(`conform: note: ${reach.note}`);
+    const refused = embedded ? undefined : await checkCredentials(env);
+    if (refused) {
+      io.err(`conform: ${target} could not be tested: ${refused}`);
+      return untestableRun(env, config, refused, false);
+    }
     return await runSuite(env, {
       concurrency: config.concurrency,
       embeddedTarget: embedded !== undefined,
@@ -121,8 +116,9 @@ export function emptySelection(profile: Profile, selection: Selection): string |
 
 /** A UsageError when some profile would run no case. */
 export function checkSelection(profiles: Profile[], selection: Selection): void {
+  // Only when nothing at all would run: a profile the selection leaves empty is left out with a note.
   const reasons = profiles.flatMap((p) => emptySelection(p, selection) ?? []);
-  if (reasons.length > 0) throw new UsageError(`the selection plans no case: ${reasons.join('; ')}`);
+  if (profiles.length > 0 && reasons.length === profiles.length) throw new UsageError(`the selection plans no case: ${reasons.join('; ')}`);
 }
 
 /** Usage errors of a run's placement: a selection that plans nothing, a profile without an embedded reference target. */
@@ -147,6 +143,31 @@ function checkMode(mode: RunMode, selection: Selection): void {
   }
 }
 
+/** Whether the selection plans any case of `profile`; a note on stderr when it does not (the profile is left out). */
+function hasCases(profile: Profile, selection: Selection, io: Output): boolean {
+  const reason = emptySelection(profile, selection);
+  if (reason) io.err(`conform: note: ${reason}: ${profile.catalog.profile} is left out`);
+  return reason === undefined;
+}
+
+/** `--dry-run`: where each profile would go, and every case it would send, without sending anything. */
+function dryRun(mode: RunMode, selection: Selection, io: Output): number {
+  const where =
+    mode.kind === 'target' ? mode.target : mode.kind === 'embedded' ? 'the embedded reference target' : "the endpoint the token's service catalog lists (found when the run starts)";
+  const profiles = mode.kind === 'discover' ? [...mode.embedded, ...mode.candidates] : mode.profiles;
+  for (const profile of profiles.filter((p) => hasCases(p, selection, io))) {
+    const plan = planCases({ profile }, selection);
+    const byScenario = new Map<string, string[]>();
+    for (const c of plan) byScenario.set(c.scenario.id, [...(byScenario.get(c.scenario.id) ?? []), c.format]);
+    const target = mode.kind === 'discover' && mode.embedded.includes(profile) ? 'the embedded reference target' : where;
+    io.out(`${profile.catalog.profile} at ${target}: ${plan.length} case${plan.length === 1 ? '' : 's'} from ${byScenario.size} scenario${byScenario.size === 1 ? '' : 's'} (dry run: nothing is sent)`);
+    for (const s of profile.suite.scenarios.filter((x) => byScenario.has(x.id))) {
+      for (const line of describeScenario(profile.catalog, s, byScenario.get(s.id)!)) io.out(line);
+    }
+  }
+  return 0;
+}
+
 /**
  * `conform [--target URL]`: the main job. Returns the exit code. Once `signal`
  * aborts (Ctrl-C), no new case starts; those under way finish and clean up,
@@ -155,19 +176,6 @@ function checkMode(mode: RunMode, selection: Selection): void {
 export async function runCommand(config: RunConfig, io: Output, signal?: AbortSignal): Promise<number> {
   const profiles = (config.profiles ?? [DEFAULT_PROFILE]).map((p) => loadProfile(p));
   const selection: Selection = { formats: config.formats, only: config.only };
-  if (config.dryRun) {
-    checkSelection(profiles, selection);
-    for (const profile of profiles) {
-      const plan = planCases({ profile }, selection);
-      const byScenario = new Map<string, string[]>();
-      for (const c of plan) byScenario.set(c.scenario.id, [...(byScenario.get(c.scenario.id) ?? []), c.format]);
-      io.out(`${profile.catalog.profile}: ${plan.length} cases from ${byScenario.size} scenarios (dry run: nothing is sent)`);
-      for (const s of profile.suite.scenarios.filter((x) => byScenario.has(x.id))) {
-        for (const line of describeScenario(profile.catalog, s, byScenario.get(s.id)!)) io.out(line);
-      }
-    }
-    return 0;
-  }
   const settings: TargetSettings = {
     target: config.target,
     tenant: config.tenant,
@@ -182,13 +190,14 @@ export async function runCommand(config: RunConfig, io: Output, signal?: AbortSi
   // Every usage error before anything is sent or written.
   const mode = runMode(settings);
   checkMode(mode, selection);
+  if (config.dryRun) return dryRun(mode, selection, io);
   prepareReportsDir(config.reportsDir);
   const runId = newRunId();
   // One Secrets for the whole run: every token and password is in it before anything can print it.
   const secrets = new Secrets();
   const planned = await runTargets(settings, secrets, (line) => io.err(line), mode);
   const runs: RunResult[] = [];
-  for (const run of planned.runs) runs.push(await runProfile(run, config, io, runId, { ...planned.auth, mainIsAdmin: planned.mainIsAdmin }, secrets, signal));
+  for (const run of planned.runs.filter((r) => hasCases(r.profile, selection, io))) runs.push(await runProfile(run, config, io, runId, { ...planned.auth, mainIsAdmin: planned.mainIsAdmin }, secrets, signal));
   // The summary first: should the reports fail to be written, the verdicts are still on the console.
   for (const run of runs) io.out(renderSummary(run, { color: config.color, verbose: config.verbose }));
   try {
