@@ -49,7 +49,8 @@ describe('conform CLI', () => {
 
   it('exits 2 on a bad value, naming it', async () => {
     for (const [args, message] of [
-      [['--target', 'not a url'], /--target 'not a url' is not a URL/],
+      [['--target', 'not a url'], /--target 'not a url' needs a scheme: http:\/\/not a url/],
+      [['--target', 'http://admin:hunter2@exa mple.com'], /--target 'http:\/\/…@exa mple\.com' is not a URL/],
       [['--concurrency', '0'], /--concurrency needs a whole number of at least 1/],
       [['--profile', 'nova-v9'], /unknown profile 'nova-v9'/],
       [['--format', 'yaml'], /Invalid values/],

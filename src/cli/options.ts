@@ -26,12 +26,17 @@ export interface RunConfig {
   assume: Assumption[];
 }
 
+/** `http://user:pass@host` → `http://…@host`: what a user typed, fit to be echoed. */
+const withoutUserInfo = (raw: string) => raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@\s]*@/i, (_m, scheme: string | undefined) => `${scheme ?? ''}…@`);
+
 export function parseTarget(raw: string, flag = 'target'): string {
   let url: URL;
+  const shown = withoutUserInfo(raw);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) throw new UsageError(`--${flag} '${shown}' needs a scheme: http://${shown} or https://${shown}`);
   try {
     url = new URL(raw);
   } catch {
-    throw new UsageError(`--${flag} '${raw}' is not a URL (example: http://127.0.0.1:9696)`);
+    throw new UsageError(`--${flag} '${shown}' is not a URL (example: http://127.0.0.1:9696)`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--${flag} must be http:// or https://, got ${url.protocol}`);
   if (url.username || url.password) throw new UsageError(`--${flag} must not carry credentials; use --token or OS_* variables`);
@@ -43,7 +48,7 @@ export function checkProfiles(names: string[]): string[] {
   for (const n of names) {
     if (!known.includes(n)) throw new UsageError(`unknown profile '${n}'; known profiles: ${known.join(', ')}`);
   }
-  return names;
+  return [...new Set(names)];
 }
 
 /** Node's timers hold at most a signed 32-bit number of milliseconds; a longer delay fires at once. */

@@ -37,7 +37,7 @@ describe('conform serve', () => {
     const stop = new AbortController();
     let url = '';
     const served = main(['serve', '--profile', 'quantum-v1.0', '--identity-url', keystone.url, '--identity-token', serviceToken], {
-      out: (line) => (url = /listening on (\S+)/.exec(line)?.[1] ?? url),
+      out: (line) => (url = /listening on (http:\/\/[^;\s]+)/.exec(line)?.[1] ?? url),
       err: () => {},
     }, stop.signal);
     await expect.poll(() => url, { timeout: 5_000 }).not.toBe('');

@@ -29,8 +29,15 @@ describe('a selection that plans no case', () => {
     await expectUsageError(['--format', 'xml', '--profile', 'neutron-v2.0'], /^conform: the selection plans no case: neutron-v2\.0 documents only json: --format xml selects none of it$/m);
   });
 
-  it('one profile of several planning nothing is enough, and is named', async () => {
-    await expectUsageError(['--format', 'xml', '--profile', 'quantum-v1.0', 'neutron-v2.0', '--target', 'http://127.0.0.1:9'], /neutron-v2\.0 documents only json/);
+  it('one profile of several planning nothing is left out, named in a note; the others run', async () => {
+    const run = await runCli(['--format', 'xml', '--profile', 'quantum-v1.0', 'neutron-v2.0', '--target', 'http://127.0.0.1:9', '--reports', tempDir('usage')]);
+    expect(run.stderr).toMatch(/conform: note: neutron-v2\.0 documents only json.*: neutron-v2\.0 is left out/);
+    expect(run.stdout).toMatch(/quantum-v1\.0 against http:\/\/127\.0\.0\.1:9: 28 cases/);
+    expect(run.code).toBe(3);
+  });
+
+  it('every profile planning nothing is a usage error naming each', async () => {
+    await expectUsageError(['--format', 'xml', '--profile', 'neutron-v2.0', 'keystone-v3', '--target', 'http://127.0.0.1:9'], /neutron-v2\.0 documents only json.*keystone-v3 documents only json/);
   });
 
   it('also for a dry run', async () => {

@@ -88,10 +88,12 @@ export interface FaultCoverage {
   codes: number[];
   /** Cases whose probe was meant to trigger it. */
   scenarios: number;
-  /** Cases in which it was triggered (the probe got it). */
+  /** Of those, the cases in which the probe got it. */
   triggered: number;
   /** Of those, how many conformed. */
   conformed: number;
+  /** Cases aimed at another fault in which the target answered this one. */
+  answeredInstead: number;
   /** Why a black box cannot trigger it (from the catalog), if it cannot. */
   untriggerable?: string;
 }

@@ -130,7 +130,7 @@ suite(availability.ok ? 'keystone-v3 and neutron-v2.0 behind Keystone, endpoints
     const cli = await spawnCli(['--target', keystone.url, '--profile', 'keystone-v3', '--only', 'project.*', '--reports', reports], { OS_TOKEN: token });
     // Nothing failed; nothing could be tested either: that is exit 3, said in one line.
     expect(cli.code, cli.stdout + cli.stderr).toBe(3);
-    expect(cli.stdout).toMatch(/target could not be tested: no case could be tested: every case was skipped/);
+    expect(cli.stdout).toMatch(/target could not be tested: every case was skipped/);
     const run = runOf(readRuns(reports), 'keystone-v3');
     expect(run.summary.skipped).toBe(run.summary.total);
     expect(run.cases.every((c) => c.reason === "needs an administrator: the main credential's token has no admin role")).toBe(true);

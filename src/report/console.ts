@@ -15,6 +15,8 @@ function paint(on: boolean, code: number, text: string): string {
 
 const COLOR: Record<CaseResult['state'], number> = { passed: 32, failed: 31, errored: 35, skipped: 33 };
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 /** One line as a case finishes. */
 export function caseLine(c: CaseResult, opts: ConsoleOptions): string {
   const why =
@@ -23,33 +25,38 @@ export function caseLine(c: CaseResult, opts: ConsoleOptions): string {
       : c.acceptedInstead
         ? ` — ${c.acceptedInstead} accepted in place of ${c.expectedFault} (a fault expected in all requests)`
         : '';
-  return `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${c.id} ${c.title}${why}`;
+  return `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${c.id} — ${c.title}${why}`;
 }
 
 /** The end-of-run report: diagnoses, coverage and the totals line. */
 export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
   const out: string[] = [];
   const bad = run.cases.filter((c) => c.state === 'failed' || c.state === 'errored');
-  if (bad.length > 0) {
+  // A target that could not be tested at all: one line, not the same diagnosis per case.
+  const allForOneReason = run.targetError !== undefined && bad.length === run.cases.length && bad.every((c) => c.state === 'errored' && c.exchanges.length === 0);
+  if (bad.length > 0 && !allForOneReason) {
     out.push('', paint(opts.color, 1, `Diagnoses (${bad.length}):`));
     for (const c of bad) {
       out.push('', `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${c.id} — ${c.title}`);
-      for (const line of diagnose(c)) out.push(`  ${line}`);
+      for (const line of diagnose(c)) out.push(...line.split('\n').map((l) => `  ${l}`));
     }
   }
   out.push('', paint(opts.color, 1, `Fault coverage (${run.profile}):`));
   const width = Math.max(24, ...run.coverage.map((f) => f.fault.length + 1));
+  out.push(`  ${'fault'.padEnd(width)} ${'code'.padEnd(8)} cases  triggered  conformed`);
   for (const f of run.coverage) {
-    const untriggered = f.scenarios === 0 ? (f.untriggerable ? `not triggerable: ${f.untriggerable}` : 'no scenario') : 'not triggered';
-    const status = f.triggered === 0 ? untriggered : `${f.conformed}/${f.triggered} conformed`;
-    out.push(`  ${f.fault.padEnd(width)} ${f.codes.join('/').padEnd(8)} ${String(f.scenarios).padStart(3)} cases  triggered ${String(f.triggered).padStart(3)}  ${status}`);
+    const untriggered = f.scenarios === 0 ? (f.untriggerable ? `not triggerable: ${f.untriggerable}` : 'no case in this run') : 'not triggered';
+    const status = f.triggered === 0 ? untriggered : `${f.conformed}/${f.triggered}`;
+    const instead = f.answeredInstead > 0 ? `  (answered ${plural(f.answeredInstead, 'time')} in place of another fault)` : '';
+    out.push(`  ${f.fault.padEnd(width)} ${f.codes.join('/').padEnd(8)} ${String(f.scenarios).padStart(5)}  ${String(f.triggered).padStart(9)}  ${status}${instead}`);
   }
   const s = run.summary;
   out.push('');
   if (run.targetError) out.push(paint(opts.color, 35, `target could not be tested: ${run.targetError}`));
   const where = run.embeddedTarget ? `embedded reference target ${run.target}` : run.target;
+  const failed = s.failed > 0 ? paint(opts.color, 31, `${s.failed} failed`) : `${s.failed} failed`;
   out.push(
-    `${run.profile} against ${where}: ${s.total} cases, ${paint(opts.color, 32, `${s.passed} passed`)}, ${paint(opts.color, 31, `${s.failed} failed`)}, ${s.errored} errored, ${s.skipped} skipped in ${(run.durationMs / 1000).toFixed(2)} s (run ${run.runId})`,
+    `${run.profile} against ${where}: ${plural(s.total, 'case')}, ${paint(opts.color, 32, `${s.passed} passed`)}, ${failed}, ${s.errored} errored, ${s.skipped} skipped in ${(run.durationMs / 1000).toFixed(2)} s (run ${run.runId})`,
   );
   return out.join('\n');
 }

@@ -1,17 +1,23 @@
 import type { Catalog } from '../model/catalog.js';
 import type { CaseResult, FaultCoverage } from '../model/result.js';
 
-/** Per documented fault: how many cases aimed at it, triggered it, and conformed. */
+/**
+ * Per documented fault: the cases that aimed at it, those in which the target
+ * answered it (triggered), of those the ones that conformed, and how often it
+ * was answered in place of another fault.
+ */
 export function faultCoverage(catalog: Catalog, cases: CaseResult[]): FaultCoverage[] {
+  const judged = cases.filter((c) => c.state === 'passed' || c.state === 'failed');
   return catalog.faults.map((fault) => {
     const aimed = cases.filter((c) => c.expectedFault === fault.element);
-    const triggered = cases.filter((c) => c.observedFault === fault.element && c.state !== 'skipped' && c.state !== 'errored');
+    const triggered = judged.filter((c) => c.expectedFault === fault.element && c.observedFault === fault.element);
     return {
       fault: fault.element,
       codes: fault.codes,
       scenarios: aimed.length,
       triggered: triggered.length,
       conformed: triggered.filter((c) => c.state === 'passed').length,
+      answeredInstead: judged.filter((c) => c.expectedFault !== fault.element && c.observedFault === fault.element).length,
       ...(fault.untriggerable ? { untriggerable: fault.untriggerable } : {}),
     };
   });

@@ -52,8 +52,20 @@ export interface RunOptions {
 
 const INTERRUPTED = 'the run was interrupted before this case started';
 
-function notStarted(scenario: Scenario, format: Format): CaseResult {
-  return { id: `${scenario.id}[${format}]`, scenario: scenario.id, title: scenario.title, format, state: 'skipped', reason: INTERRUPTED, checks: [], exchanges: [], durationMs: 0 };
+/** A planned case that was never started, with the reason. */
+export function caseNotRun(scenario: Scenario, format: Format, state: 'skipped' | 'errored', reason: string): CaseResult {
+  return {
+    id: `${scenario.id}[${format}]`,
+    scenario: scenario.id,
+    title: scenario.title,
+    format,
+    state,
+    reason,
+    ...('fault' in scenario.expect ? { expectedFault: scenario.expect.fault } : {}),
+    checks: [],
+    exchanges: [],
+    durationMs: 0,
+  };
 }
 
 /** Runs the planned cases concurrently (steps within a case stay in order) and returns the run as data. */
@@ -62,7 +74,7 @@ export async function runSuite(env: RunEnvironment, options: RunOptions): Promis
   const started = performance.now();
   const plan = planCases(env, options.selection);
   const cases = await mapConcurrent(plan, options.concurrency, async ({ scenario, format }) => {
-    if (options.signal?.aborted) return notStarted(scenario, format);
+    if (options.signal?.aborted) return caseNotRun(scenario, format, 'skipped', INTERRUPTED);
     const result = await runCase(env, scenario, format);
     options.onCase?.(result);
     return result;
@@ -73,7 +85,7 @@ export async function runSuite(env: RunEnvironment, options: RunOptions): Promis
     attempted.length > 0 && attempted.every((c) => c.state === 'errored')
       ? `every probe errored; first: ${attempted[0].reason}`
       : cases.length > 0 && attempted.length === 0 && !options.signal?.aborted
-        ? 'no case could be tested: every case was skipped (see the reasons)'
+        ? 'every case was skipped (see the reasons)'
         : undefined;
   return {
     tool: TOOL,

@@ -35,7 +35,8 @@ function parseTokens(specs: string[]): StaticTokens | undefined {
   const map = new Map<string, { tenant: string; roles: string[] }>();
   for (const spec of specs) {
     const m = /^([^=]+)=([^:]+)(?::(.+))?$/.exec(spec);
-    if (!m) throw new UsageError(`--accept-token '${spec.replace(/=.*/, '=…')}' must be TOKEN=TENANT or TOKEN=TENANT:ROLE,ROLE`);
+    // The spec holds a token: never echoed.
+    if (!m) throw new UsageError(`an --accept-token value is not TOKEN=TENANT or TOKEN=TENANT:ROLE,ROLE`);
     map.set(m[1], { tenant: m[2], roles: m[3] ? m[3].split(',') : ['member'] });
   }
   return new StaticTokens(map);
@@ -44,10 +45,11 @@ function parseTokens(specs: string[]): StaticTokens | undefined {
 /** `conform serve`: a reference target as a standalone server, until `stop` aborts (Ctrl-C) or SIGTERM. */
 export async function serveCommand(config: ServeConfig, io: Output, stop?: AbortSignal): Promise<number> {
   const mutation = config.mutation ? findMutation(config.profile, config.mutation) : undefined;
-  const app = createReference(config.profile, { auth: authority(config), flags: new Set(mutation?.flags ?? []) });
+  const auth = authority(config);
+  const app = createReference(config.profile, { auth, flags: new Set(mutation?.flags ?? []) });
   if (!app) throw new UsageError(`profile ${config.profile} has no reference target; those that do: ${referenceProfiles().join(', ')}`);
   const running = await serveReference(app, { port: config.port, host: config.host, mutation });
-  io.out(`conform reference target ${config.profile}${mutation ? ` (mutation ${mutation.id})` : ''} listening on ${running.url}`);
+  io.out(`conform reference target ${config.profile}${mutation ? ` (mutation ${mutation.id})` : ''} listening on ${running.url}; authentication ${auth ? 'on' : 'off (--accept-token or --identity-url turns it on)'}`);
   await new Promise<void>((resolve) => {
     stop?.addEventListener('abort', () => resolve(), { once: true });
     process.once('SIGTERM', () => resolve());
