@@ -1,5 +1,5 @@
 import type { RecordedRequest } from '../model/result.js';
-import { REDACTED, SECRET_HEADERS } from '../http/secrets.js';
+import { REDACTED } from '../http/secrets.js';
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
@@ -13,7 +13,8 @@ export function toCurl(req: RecordedRequest): string {
   const tokenVariable = req.credential === 'second' ? '$CONFORM_SECOND_TOKEN' : '$OS_TOKEN';
   for (const [name, value] of Object.entries(req.headers)) {
     if (name.toLowerCase() === 'content-length' || name.toLowerCase() === 'host') continue;
-    if (SECRET_HEADERS.has(name.toLowerCase()) || value === REDACTED) parts.push('-H', `"${name}: ${tokenVariable}"`);
+    // A redacted credential becomes its variable; a token conform made up to be wrong is shown as it was sent.
+    if (value === REDACTED) parts.push('-H', `"${name}: ${tokenVariable}"`);
     else parts.push('-H', quote(`${name}: ${value}`));
   }
   if (req.body !== undefined) parts.push('--data-raw', quote(req.body));

@@ -135,11 +135,12 @@ async function adminOnTarget(runs: ProfileRun[], token: string | undefined, secr
 async function tenantOfToken(auth: RunAuth, secrets: Secrets, timeoutMs: number, say: (line: string) => void): Promise<string> {
   const identity = auth.mainIdentity;
   const token = auth.credentials.main;
-  if (auth.failure || !token || identity?.identityApiVersion !== '3') return DEFAULT_TENANT;
   const fallback = (why: string) => {
     say(`conform: note: ${why}: {tenant} is '${DEFAULT_TENANT}'; give --tenant ID if the target expects the token's project`);
     return DEFAULT_TENANT;
   };
+  if (auth.failure || !token || !identity) return DEFAULT_TENANT;
+  if (identity.identityApiVersion !== '3') return fallback(`conform reads a token's project from identity v3 only (${identity.authUrl} is v${identity.identityApiVersion})`);
   const client = new HttpClient({ timeoutMs, connections: 1 });
   try {
     const { projectId } = await readToken(client, secrets, identity.authUrl, token);

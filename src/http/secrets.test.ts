@@ -34,3 +34,10 @@ describe('secrets', () => {
     expect(curl).toBe(`curl -sS -i -X PUT 'http://h/v1.0/it'\\''s' -H "x-auth-token: $OS_TOKEN" -H 'content-type: application/json' --data-raw '{"a":"b'\\''c"}'`);
   });
 });
+
+describe('curl reproductions of a bad-token probe', () => {
+  it('send the made-up token, not $OS_TOKEN: the same request, failing the same way', () => {
+    const curl = toCurl({ method: 'GET', url: 'http://h/v1.0/x', headers: { 'x-auth-token': 'conform-invalid-abc' }, credential: 'invalid' });
+    expect(curl).toBe(`curl -sS -i -X GET 'http://h/v1.0/x' -H 'x-auth-token: conform-invalid-abc'`);
+  });
+});
