@@ -15,7 +15,8 @@ function paint(on: boolean, code: number, text: string): string {
 
 const COLOR: Record<CaseResult['state'], number> = { passed: 32, failed: 31, errored: 35, skipped: 33 };
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** `1 case`, `2 cases`. */
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One line as a case finishes. */
 export function caseLine(c: CaseResult, opts: ConsoleOptions): string {

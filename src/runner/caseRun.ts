@@ -12,8 +12,7 @@ import { buildRequest, inventedToken, type BuiltRequest } from './buildRequest.j
 import type { RunEnvironment } from './environment.js';
 import { readPointer } from './pointer.js';
 import { sniffFormat } from '../body/parse.js';
-import { readXml } from '../body/xmlView.js';
-import { xmlToObject } from '../body/xmlObject.js';
+import { readObject } from '../body/object.js';
 import { CaseRecorder } from './recorder.js';
 
 interface PendingCleanup {
@@ -23,23 +22,10 @@ interface PendingCleanup {
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
-/** An answer as a JSON value: JSON as is, XML as its root element's object. */
-function answerValue(body: string): unknown {
-  if (sniffFormat(body) === 'xml') {
-    const read = readXml(body);
-    return read.ok ? { [read.root.name]: xmlToObject(read.root) } : undefined;
-  }
-  try {
-    return JSON.parse(body);
-  } catch {
-    return undefined;
-  }
-}
-
 /** Captures named values from an answer (JSON or XML) into `into`; returns the pointers it could not find. */
 function capture(spec: Record<string, string> | undefined, body: string, prefix: string, into: Record<string, string>): string[] {
   if (!spec) return [];
-  const parsed = answerValue(body);
+  const parsed = readObject(body, sniffFormat(body) === 'xml' ? 'xml' : 'json');
   if (parsed === undefined) return Object.values(spec);
   const missing: string[] = [];
   for (const [name, pointer] of Object.entries(spec)) {

@@ -7,7 +7,7 @@ import { caseNotRun, planCases, runSuite, summarize, type Selection } from '../.
 import type { Credentials, RunEnvironment } from '../../runner/environment.js';
 import { checkCredentials, checkReachable } from '../../runner/reachability.js';
 import { faultCoverage } from '../../runner/coverage.js';
-import { caseLine, renderSummary } from '../../report/console.js';
+import { caseLine, plural, renderSummary } from '../../report/console.js';
 import { prepareReportsDir, writeReports } from '../../report/write.js';
 import { startEmbedded, type EmbeddedTarget } from '../../targets/embedded.js';
 import { UsageError } from '../../errors.js';
@@ -160,7 +160,7 @@ function dryRun(mode: RunMode, selection: Selection, io: Output): number {
     const byScenario = new Map<string, string[]>();
     for (const c of plan) byScenario.set(c.scenario.id, [...(byScenario.get(c.scenario.id) ?? []), c.format]);
     const target = mode.kind === 'discover' && mode.embedded.includes(profile) ? 'the embedded reference target' : where;
-    io.out(`${profile.catalog.profile} at ${target}: ${plan.length} case${plan.length === 1 ? '' : 's'} from ${byScenario.size} scenario${byScenario.size === 1 ? '' : 's'} (dry run: nothing is sent)`);
+    io.out(`${profile.catalog.profile} at ${target}: ${plural(plan.length, 'case')} from ${plural(byScenario.size, 'scenario')} (dry run: nothing is sent)`);
     for (const s of profile.suite.scenarios.filter((x) => byScenario.has(x.id))) {
       for (const line of describeScenario(profile.catalog, s, byScenario.get(s.id)!)) io.out(line);
     }

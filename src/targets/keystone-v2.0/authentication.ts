@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { TokenAuthority, TokenInfo } from '../common/auth.js';
-import { readRequestBody } from '../common/requestBody.js';
+import { readObject } from '../../body/object.js';
 import type { FaultReply, Reply, TargetRequest } from '../common/types.js';
 import { identityFault as F } from './faults.js';
 import { member, stringField } from './routes.js';
@@ -62,7 +62,7 @@ function scope(ctx: IdentityContext, user: User, auth: Record<string, unknown>):
 
 /** POST /v2.0/tokens: passwordCredentials or token in, a scoped token out. */
 export function authenticate(ctx: IdentityContext, req: TargetRequest): Reply {
-  const auth = member(readRequestBody(req.body, req.format), 'auth');
+  const auth = member(readObject(req.body, req.format), 'auth');
   if (!auth) return F.badRequest('Expecting {"auth": {"passwordCredentials": {"username": ..., "password": ...}}}');
   const user = authenticatedUser(ctx, auth);
   if ('kind' in user) return user;

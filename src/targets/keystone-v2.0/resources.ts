@@ -1,4 +1,4 @@
-import { readRequestBody } from '../common/requestBody.js';
+import { readObject } from '../../body/object.js';
 import type { Reply, TargetRequest } from '../common/types.js';
 import { identityFault as F } from './faults.js';
 import { booleanField, member, stringField } from './routes.js';
@@ -22,7 +22,7 @@ export class Resources {
   tenants(req: TargetRequest, visible: (t: Tenant) => boolean): Reply {
     if (req.method === 'GET') return ok(200, { tenants: [...this.store.tenants.values()].filter(visible).map(tenantView) });
     if (req.method !== 'POST') return unsupported('GET, POST');
-    const body = member(readRequestBody(req.body, req.format), 'tenant');
+    const body = member(readObject(req.body, req.format), 'tenant');
     const name = stringField(body?.name);
     const enabled = booleanField(body?.enabled);
     if (!body || !name || enabled === null) return F.badRequest('A tenant needs a name: {"tenant": {"name": ..., "description": ..., "enabled": true}}');
@@ -33,7 +33,7 @@ export class Resources {
 
   tenant(req: TargetRequest, id: string): Reply {
     return this.item(req, id, { items: this.store.tenants, root: 'tenant', what: 'Tenant', view: tenantView, updatedBy: ['POST', 'PUT'] }, (tenant) => {
-      const body = member(readRequestBody(req.body, req.format), 'tenant');
+      const body = member(readObject(req.body, req.format), 'tenant');
       const enabled = booleanField(body?.enabled);
       if (!body || enabled === null || (body.name !== undefined && !stringField(body.name))) return F.badRequest('An update is {"tenant": {"name": ..., "description": ..., "enabled": ...}}');
       const name = stringField(body.name);
@@ -47,7 +47,7 @@ export class Resources {
   users(req: TargetRequest): Reply {
     if (req.method === 'GET') return ok(200, { users: [...this.store.users.values()].map(userView) });
     if (req.method !== 'POST') return unsupported('GET, POST');
-    const body = member(readRequestBody(req.body, req.format), 'user');
+    const body = member(readObject(req.body, req.format), 'user');
     const fields = body && userFields(body);
     if (!fields || !fields.name) return F.badRequest('A user needs a name: {"user": {"name": ..., "password": ..., "tenantId": ..., "enabled": true}}');
     if (fields.tenantId && !this.store.tenants.get(fields.tenantId)) return F.itemNotFound(`Tenant ${fields.tenantId} could not be found`);
@@ -59,7 +59,7 @@ export class Resources {
 
   user(req: TargetRequest, id: string): Reply {
     return this.item(req, id, { items: this.store.users, root: 'user', what: 'User', view: userView, updatedBy: ['PUT'] }, (user) => {
-      const body = member(readRequestBody(req.body, req.format), 'user');
+      const body = member(readObject(req.body, req.format), 'user');
       const fields = body && userFields(body);
       if (!fields) return F.badRequest('An update is {"user": {"name": ..., "email": ..., "enabled": ...}}');
       if (fields.tenantId && !this.store.tenants.get(fields.tenantId)) return F.itemNotFound(`Tenant ${fields.tenantId} could not be found`);

@@ -2,7 +2,7 @@ import type { Format } from '../../model/catalog.js';
 import type { ReferenceApp } from '../common/server.js';
 import type { TokenAuthority } from '../common/auth.js';
 import { elementFaultDoc } from '../common/faultDoc.js';
-import { readRequestBody } from '../common/requestBody.js';
+import { readObject } from '../../body/object.js';
 import type { FaultDoc, FaultReply, Reply, SuccessReply, TargetRequest } from '../common/types.js';
 import { quantumFault as F } from './faults.js';
 import { QuantumStore, type Network, type Port } from './store.js';
@@ -98,7 +98,7 @@ export class QuantumApp implements ReferenceApp {
   }
 
   private body(req: TargetRequest, root: string): Record<string, unknown> | undefined {
-    const parsed = readRequestBody(req.body, req.format);
+    const parsed = readObject(req.body, req.format);
     const inner = parsed?.[root];
     return inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : undefined;
   }
