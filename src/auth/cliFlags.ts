@@ -35,18 +35,40 @@ export const AUTH_GROUP = 'Authentication (flags > OS_* variables > clouds.yaml)
 export function authOptions<T>(y: Argv<T>): Argv<T> {
   let out = y
     .option('token', { type: 'string', alias: 'os-token', describe: 'Auth token to send (default: $OS_TOKEN)' })
-    .option('os-cloud', { type: 'string', describe: 'A cloud of clouds.yaml (./, ~/.config/openstack/, /etc/openstack/; default: $OS_CLOUD)' })
-    .option('second-token', { type: 'string', describe: 'An unprivileged token, for 403 scenarios (default: $CONFORM_SECOND_TOKEN)' })
-    .option('second-os-cloud', { type: 'string', describe: 'A cloud of clouds.yaml for the unprivileged credential (default: $CONFORM_SECOND_CLOUD)' });
+    .option('os-cloud', {
+      type: 'string',
+      describe: 'A cloud of clouds.yaml (./, ~/.config/openstack/, /etc/openstack/; default: $OS_CLOUD)',
+    })
+    .option('second-token', {
+      type: 'string',
+      describe: 'An unprivileged token, for 403 scenarios (default: $CONFORM_SECOND_TOKEN)',
+    })
+    .option('second-os-cloud', {
+      type: 'string',
+      describe: 'A cloud of clouds.yaml for the unprivileged credential (default: $CONFORM_SECOND_CLOUD)',
+    });
   for (const field of MAIN_FIELDS) {
     const note = field === 'password' ? `; ${PASSWORD_NOTE}` : '';
-    out = out.option(osFlag(field), { type: 'string', describe: `${DESCRIBE[field]} (default: $${envName(field)})${note}` });
+    out = out.option(osFlag(field), {
+      type: 'string',
+      describe: `${DESCRIBE[field]} (default: $${envName(field)})${note}`,
+    });
   }
   for (const field of SECOND_FIELDS) {
     const note = field === 'password' ? `; ${PASSWORD_NOTE}` : '';
-    out = out.option(secondFlag(field), { type: 'string', describe: `Unprivileged credential (default: $${SECOND_ENV[field]})${note}` });
+    out = out.option(secondFlag(field), {
+      type: 'string',
+      describe: `Unprivileged credential (default: $${SECOND_ENV[field]})${note}`,
+    });
   }
-  const names = ['token', 'os-cloud', ...MAIN_FIELDS.map(osFlag), 'second-token', 'second-os-cloud', ...SECOND_FIELDS.map(secondFlag)];
+  const names = [
+    'token',
+    'os-cloud',
+    ...MAIN_FIELDS.map(osFlag),
+    'second-token',
+    'second-os-cloud',
+    ...SECOND_FIELDS.map(secondFlag),
+  ];
   return out.group(names, AUTH_GROUP);
 }
 

@@ -90,9 +90,15 @@ export function fieldsOfCloud(cloud: YamlMap, where: string): AuthFields {
   const auth = cloud.auth ?? {};
   if (!isMap(auth)) throw new UsageError(`${where}.auth must be a mapping`);
   const fields: AuthFields = {};
-  const keys: Array<[string, AuthField]> = [...Object.entries(FIELD_KEYS).map(([f, k]) => [k, f] as [string, AuthField]), ...Object.entries(FIELD_ALIASES)];
+  const keys: Array<[string, AuthField]> = [
+    ...Object.entries(FIELD_KEYS).map(([f, k]) => [k, f] as [string, AuthField]),
+    ...Object.entries(FIELD_ALIASES),
+  ];
   for (const [key, field] of keys) {
-    for (const [section, name] of [[auth, `${where}.auth.${key}`], [cloud, `${where}.${key}`]] as const) {
+    for (const [section, name] of [
+      [auth, `${where}.auth.${key}`],
+      [cloud, `${where}.${key}`],
+    ] as const) {
       const value = section[key];
       if (value === undefined || value === '' || fields[field] !== undefined) continue;
       if (typeof value !== 'string') throw new UsageError(`${name} must be a single value, not a list or a mapping`);
@@ -106,7 +112,9 @@ export function fieldsOfCloud(cloud: YamlMap, where: string): AuthFields {
 export function loadCloud(name: string, ctx: ConfigContext): AuthLayer {
   const path = findConfigFile('clouds', ctx);
   if (!path) {
-    throw new UsageError(`cloud '${name}': no clouds.yaml found; looked in ${configDirs(ctx).join(', ')} (or set ${OVERRIDE.clouds})`);
+    throw new UsageError(
+      `cloud '${name}': no clouds.yaml found; looked in ${configDirs(ctx).join(', ')} (or set ${OVERRIDE.clouds})`,
+    );
   }
   const clouds = cloudsOf(readConfig(path), path);
   const entry = clouds[name];

@@ -27,7 +27,14 @@ export interface PasswordAuth extends Pick<AuthFields, ScopeField> {
  * only; without a name or an id the `default` domain is used, as the
  * OpenStack client does), and the region for the catalog.
  */
-type ScopeField = 'projectName' | 'projectId' | 'userDomainName' | 'userDomainId' | 'projectDomainName' | 'projectDomainId' | 'regionName';
+type ScopeField =
+  | 'projectName'
+  | 'projectId'
+  | 'userDomainName'
+  | 'userDomainId'
+  | 'projectDomainName'
+  | 'projectDomainId'
+  | 'regionName';
 
 export type AuthMethod = TokenAuth | PasswordAuth;
 

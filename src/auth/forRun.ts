@@ -49,7 +49,11 @@ export async function authenticateRun(
     const obtained = await obtainCredentials(resolved, client, secrets);
     for (const note of obtained.notes) say(`conform: ${note}`);
     const main = resolved.main;
-    return { credentials: obtained.credentials, mainIdentity: main?.kind === 'password' ? { authUrl: main.authUrl, identityApiVersion: main.identityApiVersion } : undefined };
+    return {
+      credentials: obtained.credentials,
+      mainIdentity:
+        main?.kind === 'password' ? { authUrl: main.authUrl, identityApiVersion: main.identityApiVersion } : undefined,
+    };
   } catch (err) {
     if (err instanceof TargetError) return { credentials: {}, failure: err.message };
     throw err;

@@ -30,7 +30,10 @@ describe('OS_* variables', () => {
   });
 
   it('takes the v2.0 tenant names when no project is given, and lets project names win', () => {
-    expect(authFieldsFromEnv({ OS_TENANT_NAME: 't', OS_TENANT_ID: 'tid' })).toEqual({ projectName: 't', projectId: 'tid' });
+    expect(authFieldsFromEnv({ OS_TENANT_NAME: 't', OS_TENANT_ID: 'tid' })).toEqual({
+      projectName: 't',
+      projectId: 'tid',
+    });
     expect(authFieldsFromEnv({ OS_TENANT_NAME: 't', OS_PROJECT_NAME: 'p' })).toEqual({ projectName: 'p' });
   });
 
@@ -41,7 +44,13 @@ describe('OS_* variables', () => {
 
   it('reads the second credential from CONFORM_SECOND_*, and the clouds', () => {
     expect(
-      secondFieldsFromEnv({ CONFORM_SECOND_USERNAME: 'other', CONFORM_SECOND_PASSWORD: 'pw-2', CONFORM_SECOND_PROJECT_NAME: 'p2', CONFORM_SECOND_TOKEN: 't2', OS_USERNAME: 'main' }),
+      secondFieldsFromEnv({
+        CONFORM_SECOND_USERNAME: 'other',
+        CONFORM_SECOND_PASSWORD: 'pw-2',
+        CONFORM_SECOND_PROJECT_NAME: 'p2',
+        CONFORM_SECOND_TOKEN: 't2',
+        OS_USERNAME: 'main',
+      }),
     ).toEqual({ username: 'other', password: 'pw-2', projectName: 'p2', token: 't2' });
     expect(cloudNamesFromEnv({ OS_CLOUD: 'a', CONFORM_SECOND_CLOUD: 'b' })).toEqual({ main: 'a', second: 'b' });
   });

@@ -70,16 +70,22 @@ export async function postAuth(
   if (!request.expected.includes(response.status)) {
     switch (response.status) {
       case 401:
-        throw new UsageError(`${at} refused the credentials of ${who(auth)}: ${said()} (check user name, password, project and domains)`);
+        throw new UsageError(
+          `${at} refused the credentials of ${who(auth)}: ${said()} (check user name, password, project and domains)`,
+        );
       case 400:
       case 403:
         throw new UsageError(`${at} refused to authenticate ${who(auth)}: ${said()}`);
       case 404:
       case 405:
-        throw new UsageError(`${at} has no v${auth.identityApiVersion} token API at ${request.url} (${response.status}): check the auth URL and the identity API version`);
+        throw new UsageError(
+          `${at} has no v${auth.identityApiVersion} token API at ${request.url} (${response.status}): check the auth URL and the identity API version`,
+        );
     }
     if (response.status >= 500) throw new TargetError(`${at} failed to authenticate ${who(auth)}: ${said()}`);
-    throw new TargetError(`${at} answered ${response.status} to a password authentication, not ${request.expected.join(' or ')}`);
+    throw new TargetError(
+      `${at} answered ${response.status} to a password authentication, not ${request.expected.join(' or ')}`,
+    );
   }
   let json: unknown;
   try {

@@ -23,14 +23,19 @@ function versionInPath(path: string): IdentityApiVersion | undefined {
  * The versioned endpoint and its version. The version written in the URL wins
  * over none; when both are given they must agree. Default: v3.
  */
-export function identityEndpoint(rawUrl: string, rawVersion: string | undefined, where: { url: string; version: string }): { url: string; version: IdentityApiVersion } {
+export function identityEndpoint(
+  rawUrl: string,
+  rawVersion: string | undefined,
+  where: { url: string; version: string },
+): { url: string; version: IdentityApiVersion } {
   let url: URL;
   try {
     url = new URL(rawUrl);
   } catch {
     throw new UsageError(`${where.url} '${rawUrl}' is not a URL (example: http://keystone.example:5000/v3)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`${where.url} must be http:// or https://, got ${url.protocol}`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`${where.url} must be http:// or https://, got ${url.protocol}`);
   if (url.username || url.password) throw new UsageError(`${where.url} must not carry credentials`);
   const path = url.pathname.replace(/\/+$/, '');
   const asked = rawVersion !== undefined ? parseIdentityVersion(rawVersion, where.version) : undefined;

@@ -28,12 +28,21 @@ interface Obtained {
 async function obtain(method: AuthMethod, role: string, client: HttpClient, secrets: Secrets): Promise<Obtained> {
   if (method.kind === 'token') return { token: method.token };
   const issued = await (method.identityApiVersion === '3' ? passwordV3 : passwordV2)(client, secrets, method);
-  return { token: issued.token, issued, note: `${role}: token obtained by ${describeAuth(method)} in ${issued.durationMs} ms` };
+  return {
+    token: issued.token,
+    issued,
+    note: `${role}: token obtained by ${describeAuth(method)} in ${issued.durationMs} ms`,
+  };
 }
 
-export async function obtainCredentials(resolved: ResolvedAuth, client: HttpClient, secrets: Secrets): Promise<ObtainedCredentials> {
+export async function obtainCredentials(
+  resolved: ResolvedAuth,
+  client: HttpClient,
+  secrets: Secrets,
+): Promise<ObtainedCredentials> {
   // Register every secret first: if one of the two fails, the other's are redacted already.
-  for (const method of [resolved.main, resolved.second]) if (method) for (const v of secretValues(method)) secrets.add(v);
+  for (const method of [resolved.main, resolved.second])
+    if (method) for (const v of secretValues(method)) secrets.add(v);
   const [main, second] = await Promise.all([
     resolved.main && obtain(resolved.main, 'main credential', client, secrets),
     resolved.second && obtain(resolved.second, 'second credential', client, secrets),

@@ -31,12 +31,17 @@ export function v3PasswordBody(auth: PasswordAuth): unknown {
 }
 
 export async function passwordV3(client: HttpClient, secrets: Secrets, auth: PasswordAuth): Promise<IssuedToken> {
-  const answer = await postAuth(client, secrets, auth, { url: `${auth.authUrl}/auth/tokens`, body: v3PasswordBody(auth), expected: [201] });
+  const answer = await postAuth(client, secrets, auth, {
+    url: `${auth.authUrl}/auth/tokens`,
+    body: v3PasswordBody(auth),
+    expected: [201],
+  });
   const token = answer.response.headers['x-subject-token'];
   if (!token) throw unusable(auth, `${answer.response.status} but no X-Subject-Token header`);
   secrets.add(token);
   const body = answer.json as { token?: { expires_at?: unknown } } | undefined;
-  if (typeof body?.token !== 'object' || body.token === null) throw unusable(auth, `${answer.response.status} but no token document in the body`);
+  if (typeof body?.token !== 'object' || body.token === null)
+    throw unusable(auth, `${answer.response.status} but no token document in the body`);
   const expiresAt = typeof body.token.expires_at === 'string' ? body.token.expires_at : undefined;
   return { token, catalog: catalogFromV3(answer.json), expiresAt, durationMs: answer.durationMs };
 }

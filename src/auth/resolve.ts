@@ -27,7 +27,17 @@ export interface ResolvedAuth {
 }
 
 /** Settings the second credential takes from the main one when it does not give its own. */
-const SHARED: AuthField[] = ['authUrl', 'identityApiVersion', 'userDomainName', 'userDomainId', 'projectDomainName', 'projectDomainId', 'domainName', 'domainId', 'regionName'];
+const SHARED: AuthField[] = [
+  'authUrl',
+  'identityApiVersion',
+  'userDomainName',
+  'userDomainId',
+  'projectDomainName',
+  'projectDomainId',
+  'domainName',
+  'domainId',
+  'regionName',
+];
 
 interface Role {
   label: string;
@@ -70,14 +80,18 @@ function kindOf(layer: AuthLayer): 'token' | 'password' {
   if (type === undefined) return layer.fields.token ? 'token' : 'password';
   if (TOKEN_TYPES.has(type)) return 'token';
   if (PASSWORD_TYPES.has(type)) return 'password';
-  throw new UsageError(`auth type '${layer.fields.authType}' (from ${layer.origin}) is not supported: conform authenticates with a password or a token`);
+  throw new UsageError(
+    `auth type '${layer.fields.authType}' (from ${layer.origin}) is not supported: conform authenticates with a password or a token`,
+  );
 }
 
 function passwordAuth(merged: AuthFields, layers: AuthLayer[], role: Role): PasswordAuth {
   const missing = (['authUrl', 'username', 'password'] as const).filter((f) => !merged[f]);
   if (missing.length > 0) {
     const from = layers.filter((l) => Object.keys(defined(l.fields)).length > 0).map((l) => l.origin);
-    throw new UsageError(`${role.label}: password authentication (settings from ${from.join(', ')}) also needs ${missing.map((f) => role.hints[f]).join('; ')}`);
+    throw new UsageError(
+      `${role.label}: password authentication (settings from ${from.join(', ')}) also needs ${missing.map((f) => role.hints[f]).join('; ')}`,
+    );
   }
   const endpoint = identityEndpoint(merged.authUrl!, merged.identityApiVersion, {
     url: 'the auth URL (--os-auth-url / OS_AUTH_URL / auth_url)',
@@ -109,7 +123,10 @@ export function decide(layers: AuthLayer[], role: Role = MAIN): AuthMethod | und
   const merged = mergeLayers(layers);
   if (kindOf(chooser) === 'password') return passwordAuth(merged, layers, role);
   const source = layers.find((l) => l.fields.token);
-  if (!source) throw new UsageError(`${role.label}: auth type '${chooser.fields.authType}' (from ${chooser.origin}) needs a token (--token, OS_TOKEN or auth.token)`);
+  if (!source)
+    throw new UsageError(
+      `${role.label}: auth type '${chooser.fields.authType}' (from ${chooser.origin}) needs a token (--token, OS_TOKEN or auth.token)`,
+    );
   return { kind: 'token', token: source.fields.token!, origin: source.origin };
 }
 
@@ -118,7 +135,11 @@ const withoutCloud = ({ cloud: _cloud, ...fields }: AuthSettings): AuthFields =>
 function sameIdentity(a: AuthMethod, b: AuthMethod): boolean {
   if (a.kind === 'token' && b.kind === 'token') return a.token === b.token;
   if (a.kind === 'token' || b.kind === 'token') return false;
-  return a.authUrl === b.authUrl && a.username === b.username && (a.projectName ?? a.projectId) === (b.projectName ?? b.projectId);
+  return (
+    a.authUrl === b.authUrl &&
+    a.username === b.username &&
+    (a.projectName ?? a.projectId) === (b.projectName ?? b.projectId)
+  );
 }
 
 export function resolveAuth(flags: AuthFlags, ctx: ConfigContext): ResolvedAuth {
@@ -141,11 +162,16 @@ export function resolveAuth(flags: AuthFlags, ctx: ConfigContext): ResolvedAuth 
   const second = decide(secondLayers, SECOND);
   const warnings: string[] = [];
   if (flags.main.password || flags.second.password) {
-    warnings.push('a password given on the command line is visible to other users of this machine (ps); prefer OS_PASSWORD, CONFORM_SECOND_PASSWORD or clouds.yaml');
+    warnings.push(
+      'a password given on the command line is visible to other users of this machine (ps); prefer OS_PASSWORD, CONFORM_SECOND_PASSWORD or clouds.yaml',
+    );
   }
   if (main && second && sameIdentity(main, second)) {
-    warnings.push('the second credential is the same as the main one: the 403 scenarios expect an unprivileged user of another project');
+    warnings.push(
+      'the second credential is the same as the main one: the 403 scenarios expect an unprivileged user of another project',
+    );
   }
-  if (second && !main) warnings.push('a second credential without a main one: the scenarios that need authentication are skipped');
+  if (second && !main)
+    warnings.push('a second credential without a main one: the scenarios that need authentication are skipped');
   return { main, second, warnings };
 }

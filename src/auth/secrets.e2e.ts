@@ -45,7 +45,8 @@ function everything(run: CliRun, reports: string): Record<string, string> {
 
 function expectNoSecret(outputs: Record<string, string>, secrets: string[]): void {
   for (const [where, text] of Object.entries(outputs)) {
-    for (const secret of secrets) expect(text.includes(secret), `${where} contains a secret (${secret.slice(0, 4)}…)`).toBe(false);
+    for (const secret of secrets)
+      expect(text.includes(secret), `${where} contains a secret (${secret.slice(0, 4)}…)`).toBe(false);
   }
 }
 
@@ -57,18 +58,37 @@ const runWith = (args: string[], vars: Record<string, string>): Promise<CliRun> 
 describe('secrets never reach an output', () => {
   it('password auth for both credentials (the CLI as a process): auth scenarios run, failures are diagnosed, nothing leaks', async () => {
     const reports = tempDir('secrets');
-    const run = await spawnCli(['--target', target.url, '--reports', reports, '--verbose', '--second-username', 'conform-other', '--second-password', SECOND_PASSWORD, '--second-project-name', 'elsewhere'], {
-      ...env,
-      OS_AUTH_URL: keystone.url,
-      OS_USERNAME: 'conform-user',
-      OS_PASSWORD: MAIN_PASSWORD,
-      OS_PROJECT_NAME: 'conform',
-    });
+    const run = await spawnCli(
+      [
+        '--target',
+        target.url,
+        '--reports',
+        reports,
+        '--verbose',
+        '--second-username',
+        'conform-other',
+        '--second-password',
+        SECOND_PASSWORD,
+        '--second-project-name',
+        'elsewhere',
+      ],
+      {
+        ...env,
+        OS_AUTH_URL: keystone.url,
+        OS_USERNAME: 'conform-user',
+        OS_PASSWORD: MAIN_PASSWORD,
+        OS_PROJECT_NAME: 'conform',
+      },
+    );
     expect(run.code, run.stderr).toBe(1);
     // The run did print what could leak: diagnoses with requests and curl lines carrying the token header.
     expect(run.stdout).toMatch(/FAIL network\./);
     expect(run.stdout).toContain('-H "x-auth-token: $OS_TOKEN"');
-    expect(run.stderr).toMatch(new RegExp(`conform: main credential: token obtained by password auth as user 'conform-user' in project 'conform' at ${keystone.url}/v3 .* in \\d+ ms`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `conform: main credential: token obtained by password auth as user 'conform-user' in project 'conform' at ${keystone.url}/v3 .* in \\d+ ms`,
+      ),
+    );
     expect(run.stderr).toContain('conform: note: a password given on the command line is visible to other users');
     const results = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8'));
     const auth = results.runs[0].cases.filter((c: { scenario: string }) => c.scenario.startsWith('auth.'));
@@ -88,7 +108,10 @@ describe('secrets never reach an output', () => {
   it('a given token, in the same failing run', async () => {
     const reports = tempDir('secrets');
     const issued = keystone.issuedTokens()[0];
-    const run = await runWith(['--target', target.url, '--reports', reports, '--verbose', '--only', 'network.*'], { ...env, OS_TOKEN: issued });
+    const run = await runWith(['--target', target.url, '--reports', reports, '--verbose', '--only', 'network.*'], {
+      ...env,
+      OS_TOKEN: issued,
+    });
     expect(run.code, run.stderr).toBe(1);
     expect(run.stdout).toContain('$OS_TOKEN');
     expectNoSecret(everything(run, reports), [issued]);
@@ -97,7 +120,23 @@ describe('secrets never reach an output', () => {
   it('a wrong password: one line, exit 2, no password', async () => {
     const reports = tempDir('secrets');
     const wrong = `${MAIN_PASSWORD}-wrong`;
-    const run = await runWith(['--target', target.url, '--reports', reports, '--os-auth-url', `${keystone.url}/v3`, '--os-username', 'conform-user', '--os-password', wrong, '--os-project-name', 'conform'], env);
+    const run = await runWith(
+      [
+        '--target',
+        target.url,
+        '--reports',
+        reports,
+        '--os-auth-url',
+        `${keystone.url}/v3`,
+        '--os-username',
+        'conform-user',
+        '--os-password',
+        wrong,
+        '--os-project-name',
+        'conform',
+      ],
+      env,
+    );
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
@@ -109,9 +148,16 @@ describe('secrets never reach an output', () => {
 
   it('an unreachable identity service: the run is untestable (exit 3) and reported so', async () => {
     const reports = tempDir('secrets');
-    const run = await runWith(['--target', target.url, '--reports', reports], { ...env, OS_AUTH_URL: 'http://127.0.0.1:9/v3', OS_USERNAME: 'u', OS_PASSWORD: MAIN_PASSWORD });
+    const run = await runWith(['--target', target.url, '--reports', reports], {
+      ...env,
+      OS_AUTH_URL: 'http://127.0.0.1:9/v3',
+      OS_USERNAME: 'u',
+      OS_PASSWORD: MAIN_PASSWORD,
+    });
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain(`conform: ${target.url} could not be tested: identity service http://127.0.0.1:9/v3 could not be reached: connection refused by 127.0.0.1:9`);
+    expect(run.stderr).toContain(
+      `conform: ${target.url} could not be tested: identity service http://127.0.0.1:9/v3 could not be reached: connection refused by 127.0.0.1:9`,
+    );
     const results = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8'));
     expect(results.runs[0].targetError).toMatch(/could not be reached/);
     expectNoSecret(everything(run, reports), [MAIN_PASSWORD]);

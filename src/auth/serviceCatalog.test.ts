@@ -5,7 +5,11 @@ describe('service catalog', () => {
   const v3 = {
     token: {
       catalog: [
-        { type: 'identity', name: 'keystone', endpoints: [{ interface: 'public', region_id: 'R1', url: 'http://k:5000/v3/' }] },
+        {
+          type: 'identity',
+          name: 'keystone',
+          endpoints: [{ interface: 'public', region_id: 'R1', url: 'http://k:5000/v3/' }],
+        },
         {
           type: 'network',
           name: 'neutron',
@@ -46,9 +50,26 @@ describe('service catalog', () => {
   });
 
   it('reads v2.0 catalogs: one endpoint per interface URL', () => {
-    const catalog = catalogFromV2({ access: { serviceCatalog: [{ type: 'network', name: 'neutron', endpoints: [{ region: 'R1', publicURL: 'http://pub', adminURL: 'http://adm' }] }] } });
+    const catalog = catalogFromV2({
+      access: {
+        serviceCatalog: [
+          {
+            type: 'network',
+            name: 'neutron',
+            endpoints: [{ region: 'R1', publicURL: 'http://pub', adminURL: 'http://adm' }],
+          },
+        ],
+      },
+    });
     expect(catalog).toEqual([
-      { type: 'network', name: 'neutron', endpoints: [{ interface: 'public', region: 'R1', url: 'http://pub' }, { interface: 'admin', region: 'R1', url: 'http://adm' }] },
+      {
+        type: 'network',
+        name: 'neutron',
+        endpoints: [
+          { interface: 'public', region: 'R1', url: 'http://pub' },
+          { interface: 'admin', region: 'R1', url: 'http://adm' },
+        ],
+      },
     ]);
   });
 });

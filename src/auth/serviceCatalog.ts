@@ -71,7 +71,9 @@ export function findEndpoint(catalog: ServiceCatalog, query: EndpointQuery): str
   const wanted = query.interface ?? 'public';
   for (const service of catalog) {
     if (service.type !== query.serviceType) continue;
-    const hit = service.endpoints.find((e) => e.interface === wanted && (query.region === undefined || e.region === query.region));
+    const hit = service.endpoints.find(
+      (e) => e.interface === wanted && (query.region === undefined || e.region === query.region),
+    );
     if (hit) return hit.url;
   }
   return undefined;

@@ -18,7 +18,13 @@ import { medianMicros, medianMillis } from './measure.js';
 
 const NS = 'http://netstack.org/quantum/api/v1.0';
 const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<networkNotFound xmlns="${NS}" code="420"><message>Unable to find a network with the specified identifier.</message><detail>Network 8de6af7c-ef95-4ac1-9d37-172f8df33a1f could not be found</detail></networkNotFound>`;
-const json = { networkNotFound: { message: 'Unable to find a network with the specified identifier.', code: 420, detail: 'Network 8de6af7c could not be found' } };
+const json = {
+  networkNotFound: {
+    message: 'Unable to find a network with the specified identifier.',
+    code: 420,
+    detail: 'Network 8de6af7c could not be found',
+  },
+};
 
 const profile = loadProfile('quantum-v1.0');
 const results: [string, number, string][] = [];
@@ -35,9 +41,25 @@ if (nativeXsd) {
 }
 
 results.push(['JSON Schema validation, ajv', medianMicros(() => profile.json.validate(json, 'networkNotFound')), 'µs']);
-results.push(['all probe checks on one XML answer', medianMicros(() => judge(profile, { status: 420, body: xml, format: 'xml' }, { fault: 'networkNotFound' }), 21, 100), 'µs']);
-results.push(['all probe checks on one JSON answer', medianMicros(() => judge(profile, { status: 420, body: JSON.stringify(json) }, { fault: 'networkNotFound' }), 21, 100), 'µs']);
-results.push(['quantum-v1.0 run, 56 cases, embedded target, concurrency 8', await medianMillis(async () => void (await runAgainstReference(profile))), 'ms']);
+results.push([
+  'all probe checks on one XML answer',
+  medianMicros(() => judge(profile, { status: 420, body: xml, format: 'xml' }, { fault: 'networkNotFound' }), 21, 100),
+  'µs',
+]);
+results.push([
+  'all probe checks on one JSON answer',
+  medianMicros(
+    () => judge(profile, { status: 420, body: JSON.stringify(json) }, { fault: 'networkNotFound' }),
+    21,
+    100,
+  ),
+  'µs',
+]);
+results.push([
+  'quantum-v1.0 run, 56 cases, embedded target, concurrency 8',
+  await medianMillis(async () => void (await runAgainstReference(profile))),
+  'ms',
+]);
 
 console.log(`node ${process.version}, ${process.arch}`);
 for (const [name, value, unit] of results) {

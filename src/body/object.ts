@@ -12,7 +12,9 @@ export function readObject(text: string, format: Format): Record<string, unknown
   if (format === 'json') {
     try {
       const value = JSON.parse(text) as unknown;
-      return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+      return value && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : undefined;
     } catch {
       return undefined;
     }

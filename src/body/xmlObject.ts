@@ -7,7 +7,8 @@ import type { XmlElementView } from './xmlView.js';
 export function xmlToObject(el: XmlElementView): Record<string, unknown> {
   const out: Record<string, unknown> = { ...el.attributes };
   for (const child of el.children) {
-    out[child.name] = child.children.length === 0 && Object.keys(child.attributes).length === 0 ? child.text : xmlToObject(child);
+    out[child.name] =
+      child.children.length === 0 && Object.keys(child.attributes).length === 0 ? child.text : xmlToObject(child);
   }
   return out;
 }

@@ -38,7 +38,11 @@ const alternativeEnvelope = {
   properties: {
     id: { type: 'string', pattern: '^[a-z][a-zA-Z0-9]*$' },
     statuses: { type: 'array', minItems: 1, items: { type: 'integer', minimum: 100, maximum: 599 } },
-    envelope: { ...envelope, required: ['kind', 'root', 'members', 'open'], properties: { ...envelope.properties, kind: { const: 'fixed-root' } } },
+    envelope: {
+      ...envelope,
+      required: ['kind', 'root', 'members', 'open'],
+      properties: { ...envelope.properties, kind: { const: 'fixed-root' } },
+    },
     note: { type: 'string' },
     provenance: { type: 'array', minItems: 1, items: provenance },
   },
@@ -47,7 +51,18 @@ const alternativeEnvelope = {
 export const catalogFileSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   type: 'object',
-  required: ['profile', 'title', 'formats', 'envelope', 'faults', 'operations', 'documentedStatuses', 'faultsOnAnyOperation', 'provenance', 'notes'],
+  required: [
+    'profile',
+    'title',
+    'formats',
+    'envelope',
+    'faults',
+    'operations',
+    'documentedStatuses',
+    'faultsOnAnyOperation',
+    'provenance',
+    'notes',
+  ],
   additionalProperties: false,
   properties: {
     profile: { type: 'string', pattern: '^[a-z0-9.-]+$' },
@@ -64,7 +79,12 @@ export const catalogFileSchema = {
         type: 'object',
         required: ['list', 'collection', 'delete', 'param'],
         additionalProperties: false,
-        properties: { list: { type: 'string' }, collection: { type: 'string' }, delete: { type: 'string' }, param: { type: 'string' } },
+        properties: {
+          list: { type: 'string' },
+          collection: { type: 'string' },
+          delete: { type: 'string' },
+          param: { type: 'string' },
+        },
       },
     },
     xml: {

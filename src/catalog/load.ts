@@ -33,17 +33,25 @@ function crossCheck(catalog: Catalog): string[] {
   catalog.faultsOnAnyOperation.forEach((f) => known(f, 'faultsOnAnyOperation'));
   for (const fault of catalog.faults) {
     for (const code of fault.codes) {
-      if (!catalog.documentedStatuses.includes(code)) problems.push(`fault ${fault.element} carries ${code}, which documentedStatuses lacks`);
+      if (!catalog.documentedStatuses.includes(code))
+        problems.push(`fault ${fault.element} carries ${code}, which documentedStatuses lacks`);
     }
   }
-  if (catalog.formats.includes('xml') && !catalog.xml) problems.push('the profile documents XML but has no xml section');
-  if (catalog.envelope.kind === 'fixed-root' && !catalog.envelope.root) problems.push('a fixed-root envelope needs a root');
+  if (catalog.formats.includes('xml') && !catalog.xml)
+    problems.push('the profile documents XML but has no xml section');
+  if (catalog.envelope.kind === 'fixed-root' && !catalog.envelope.root)
+    problems.push('a fixed-root envelope needs a root');
   const typed = catalog.envelope.kind === 'fixed-root' && catalog.envelope.typeMember !== undefined;
-  for (const f of catalog.faults) if (f.typeValue !== undefined && !typed) problems.push(`fault ${f.element} has a typeValue but the envelope has no typeMember`);
+  for (const f of catalog.faults)
+    if (f.typeValue !== undefined && !typed)
+      problems.push(`fault ${f.element} has a typeValue but the envelope has no typeMember`);
   const ops = new Set(catalog.operations.map((o) => o.id));
-  for (const l of catalog.leftovers ?? []) for (const id of [l.list, l.delete]) if (!ops.has(id)) problems.push(`leftovers name unknown operation '${id}'`);
+  for (const l of catalog.leftovers ?? [])
+    for (const id of [l.list, l.delete]) if (!ops.has(id)) problems.push(`leftovers name unknown operation '${id}'`);
   for (const alt of catalog.alternativeEnvelopes ?? []) {
-    for (const s of alt.statuses) if (!catalog.documentedStatuses.includes(s)) problems.push(`alternative envelope ${alt.id} is for ${s}, which documentedStatuses lacks`);
+    for (const s of alt.statuses)
+      if (!catalog.documentedStatuses.includes(s))
+        problems.push(`alternative envelope ${alt.id} is for ${s}, which documentedStatuses lacks`);
   }
   return problems;
 }

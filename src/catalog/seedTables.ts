@@ -13,10 +13,17 @@ export interface SeedFaultRow {
 export function readFaultRows(text: string): SeedFaultRow[] {
   const rows = new Map<string, SeedFaultRow>();
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/^\|\s*/, '').replace(/\s*\|\s*/g, ' ').trim();
+    const line = raw
+      .replace(/^\|\s*/, '')
+      .replace(/\s*\|\s*/g, ' ')
+      .trim();
     const m = /^([A-Za-z][A-Za-z]+)\s+(\d{3}(?:\s*,\s*\d{3})*)(?:\s+(YES)\b|\s|$)/.exec(line);
     if (!m || /^(Example|Table|Fault|Error|Return)$/.test(m[1])) continue;
-    rows.set(m[1], { element: m[1], codes: m[2].split(',').map((c) => Number(c.trim())), ...(m[3] ? { expectedInAllRequests: true } : {}) });
+    rows.set(m[1], {
+      element: m[1],
+      codes: m[2].split(',').map((c) => Number(c.trim())),
+      ...(m[3] ? { expectedInAllRequests: true } : {}),
+    });
   }
   return [...rows.values()];
 }

@@ -32,13 +32,18 @@ describe.skipIf(!haveSeeds)('catalogs hold every documented fault of their seed 
         const rows = readFaultRows(text);
         for (const row of rows) {
           const fault = catalog.faults.find((f) => (f.documentedAs ?? f.element) === row.element);
-          expect(fault, `${seed}: fault ${row.element} (${row.codes.join(', ')}) is missing from schemas/${profile}/catalog.json`).toBeDefined();
+          expect(
+            fault,
+            `${seed}: fault ${row.element} (${row.codes.join(', ')}) is missing from schemas/${profile}/catalog.json`,
+          ).toBeDefined();
           expect(fault!.codes, `${row.element} codes`).toEqual(row.codes);
-          if (row.expectedInAllRequests) expect(fault!.expectedInAllRequests, `${row.element} is expected in all requests`).toBe(true);
+          if (row.expectedInAllRequests)
+            expect(fault!.expectedInAllRequests, `${row.element} is expected in all requests`).toBe(true);
         }
       });
       it(`${profile}: every status code of ${seed}'s tables is documented by the catalog`, () => {
-        for (const code of readStatusCodes(text)) expect(catalog.documentedStatuses, `${seed}: status ${code}`).toContain(code);
+        for (const code of readStatusCodes(text))
+          expect(catalog.documentedStatuses, `${seed}: status ${code}`).toContain(code);
       });
     }
   }

@@ -24,7 +24,8 @@ function refusedAccept(ctx: ProbeContext): string | undefined {
 
 export const contentTypeCheck: ProbeCheck = {
   id: 'content-type',
-  title: 'The Content-Type of the answer is the format that was asked for (or, when the profile cannot serve that, one it documents), and the body is in that format',
+  title:
+    'The Content-Type of the answer is the format that was asked for (or, when the profile cannot serve that, one it documents), and the body is in that format',
   appliesTo: (ctx) => ctx.response.body.trim() !== '',
   run(ctx) {
     const declared = ctx.response.headers['content-type'];
@@ -32,14 +33,25 @@ export const contentTypeCheck: ProbeCheck = {
     const allowed = refused ? ctx.catalog.formats : [ctx.format];
     const wanted = allowed.map((f) => MEDIA_TYPES[f]).join(' or ');
     const declaredFormat = mediaTypeFormat(declared);
-    const asked = refused ? `asked for ${refused}, which ${ctx.catalog.profile} does not serve, so for ${wanted}` : `asked for ${ctx.format} (${wanted})`;
+    const asked = refused
+      ? `asked for ${refused}, which ${ctx.catalog.profile} does not serve, so for ${wanted}`
+      : `asked for ${ctx.format} (${wanted})`;
     if (!declared) return fail(`the answer has a body but no Content-Type; ${asked}`, wanted, '(none)');
-    if (!declaredFormat || !allowed.includes(declaredFormat)) return fail(`${asked}, the answer is declared as ${declared}`, wanted, declared);
+    if (!declaredFormat || !allowed.includes(declaredFormat))
+      return fail(`${asked}, the answer is declared as ${declared}`, wanted, declared);
     const sniffed = sniffFormat(ctx.response.body);
     if (sniffed !== declaredFormat) {
       const what = sniffed === 'other' ? 'neither JSON nor XML' : sniffed.toUpperCase();
-      return fail(`Content-Type says ${declared} but the body is ${what}`, `a ${declaredFormat.toUpperCase()} body`, `${what} body`);
+      return fail(
+        `Content-Type says ${declared} but the body is ${what}`,
+        `a ${declaredFormat.toUpperCase()} body`,
+        `${what} body`,
+      );
     }
-    return pass(refused ? `asked for ${refused}, which ${ctx.catalog.profile} does not serve: the answer is in ${declaredFormat}, a format it documents` : undefined);
+    return pass(
+      refused
+        ? `asked for ${refused}, which ${ctx.catalog.profile} does not serve: the answer is in ${declaredFormat}, a format it documents`
+        : undefined,
+    );
   },
 };

@@ -6,8 +6,7 @@ import type { XsdFaultValidator } from '../validate/xsdFaults.js';
 import type { FaultView } from './faultView.js';
 
 export type ResolvedExpectation =
-  | { kind: 'fault'; fault: FaultDefinition; statuses: number[] }
-  | { kind: 'success'; status: number };
+  { kind: 'fault'; fault: FaultDefinition; statuses: number[] } | { kind: 'success'; status: number };
 
 /** Everything a probe check may look at. Checks read it and return a verdict; they change nothing. */
 export interface ProbeContext {
@@ -51,7 +50,12 @@ export interface ProbeCheck {
 
 export const pass = (message?: string): Verdict => ({ state: 'passed', message });
 export const skip = (message: string): Verdict => ({ state: 'skipped', message });
-export const fail = (message: string, expected?: string, actual?: string): Verdict => ({ state: 'failed', message, expected, actual });
+export const fail = (message: string, expected?: string, actual?: string): Verdict => ({
+  state: 'failed',
+  message,
+  expected,
+  actual,
+});
 
 /**
  * The answer is held to a fault contract: a fault was expected (or accepted

@@ -9,7 +9,8 @@ export interface ChosenEnvelope {
 
 function rootsOf(body: ParsedBody): string[] {
   if (body.kind === 'xml') return [body.root.name];
-  if (body.kind === 'json' && body.value && typeof body.value === 'object' && !Array.isArray(body.value)) return Object.keys(body.value);
+  if (body.kind === 'json' && body.value && typeof body.value === 'object' && !Array.isArray(body.value))
+    return Object.keys(body.value);
   return [];
 }
 
@@ -22,6 +23,8 @@ export function chooseEnvelope(catalog: Catalog, status: number, body: ParsedBod
   const roots = rootsOf(body);
   const own = catalog.envelope;
   if (own.kind === 'fixed-root' && roots.includes(own.root)) return { envelope: own };
-  const alternative = catalog.alternativeEnvelopes?.find((a) => a.statuses.includes(status) && roots.length === 1 && roots[0] === a.envelope.root);
+  const alternative = catalog.alternativeEnvelopes?.find(
+    (a) => a.statuses.includes(status) && roots.length === 1 && roots[0] === a.envelope.root,
+  );
   return alternative ? { envelope: alternative.envelope, alternative } : { envelope: own };
 }

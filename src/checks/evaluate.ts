@@ -57,7 +57,13 @@ export function evaluateProbe(args: {
   const body = parseBody(args.response.body, args.format);
   const chosen = chooseEnvelope(args.catalog, args.response.status, body);
   const view = readFaultView(body, chosen.envelope);
-  const ctx: ProbeContext = { ...args, ...chosen, body, view, ...resolveSubject(args.catalog, args.expectation, args.response.status, view) };
+  const ctx: ProbeContext = {
+    ...args,
+    ...chosen,
+    body,
+    view,
+    ...resolveSubject(args.catalog, args.expectation, args.response.status, view),
+  };
   const checks: CheckResult[] = [];
   for (const check of PROBE_CHECKS) {
     if (!check.appliesTo(ctx)) continue;
@@ -74,14 +80,22 @@ export function evaluateProbe(args: {
  * expected fault when the status (and its type, if fixed) fit it, else the
  * fault the type names, else the only row for the status.
  */
-function observedFault(catalog: Catalog, envelope: Envelope, exp: ResolvedExpectation, status: number, view?: FaultView): string | undefined {
+function observedFault(
+  catalog: Catalog,
+  envelope: Envelope,
+  exp: ResolvedExpectation,
+  status: number,
+  view?: FaultView,
+): string | undefined {
   if (envelope.kind === 'element-per-fault') {
     if (view?.roots.length === 1 && catalog.faults.some((f) => f.element === view.roots[0])) return view.roots[0];
     const byStatus = catalog.faults.filter((f) => f.codes.includes(status));
     return byStatus.length === 1 ? byStatus[0].element : undefined;
   }
   const type = envelope.typeMember ? view?.members.get(envelope.typeMember)?.value : undefined;
-  const fitting = catalog.faults.filter((f) => f.codes.includes(status) && (f.typeValue === undefined || f.typeValue === type));
+  const fitting = catalog.faults.filter(
+    (f) => f.codes.includes(status) && (f.typeValue === undefined || f.typeValue === type),
+  );
   if (exp.kind === 'fault' && fitting.includes(exp.fault)) return exp.fault.element;
   const named = fitting.find((f) => f.typeValue !== undefined);
   if (named) return named.element;

@@ -3,17 +3,23 @@ import { expectsFault, fail, pass, skip, type ProbeCheck, type ProbeContext } fr
 
 /** `detail` for `details` and back: the slip this rule exists to name. */
 function nearMiss(found: string, documented: string[]): string | undefined {
-  return documented.find((d) => d !== found && (d === `${found}s` || `${d}s` === found || d.toLowerCase() === found.toLowerCase()));
+  return documented.find(
+    (d) => d !== found && (d === `${found}s` || `${d}s` === found || d.toLowerCase() === found.toLowerCase()),
+  );
 }
 
 function typeProblem(member: MemberDefinition, value: unknown, ctx: ProbeContext): string | undefined {
   if (ctx.format === 'xml') {
-    if (member.type === 'dateTime' && Number.isNaN(Date.parse(String(value)))) return `'${member.name}' is not a date-time: ${JSON.stringify(value)}`;
+    if (member.type === 'dateTime' && Number.isNaN(Date.parse(String(value))))
+      return `'${member.name}' is not a date-time: ${JSON.stringify(value)}`;
     return undefined;
   }
-  if (member.type === 'string' && typeof value !== 'string') return `'${member.name}' is ${JSON.stringify(value)}, not a string`;
-  if (member.type === 'integer' && !Number.isInteger(value)) return `'${member.name}' is ${JSON.stringify(value)}, not an integer`;
-  if (member.type === 'dateTime' && (typeof value !== 'string' || Number.isNaN(Date.parse(value)))) return `'${member.name}' is ${JSON.stringify(value)}, not a date-time string`;
+  if (member.type === 'string' && typeof value !== 'string')
+    return `'${member.name}' is ${JSON.stringify(value)}, not a string`;
+  if (member.type === 'integer' && !Number.isInteger(value))
+    return `'${member.name}' is ${JSON.stringify(value)}, not an integer`;
+  if (member.type === 'dateTime' && (typeof value !== 'string' || Number.isNaN(Date.parse(value))))
+    return `'${member.name}' is ${JSON.stringify(value)}, not a date-time string`;
   return undefined;
 }
 
@@ -36,15 +42,22 @@ export const faultMembersCheck: ProbeCheck = {
         continue;
       }
       const extra = extraMembers.some((m) => m.name === member.name);
-      if (ctx.format === 'xml' && !extra && found.as === 'attribute') problems.push(`'${member.name}' is an attribute; the contract has it as a child element`);
+      if (ctx.format === 'xml' && !extra && found.as === 'attribute')
+        problems.push(`'${member.name}' is an attribute; the contract has it as a child element`);
       const typeIssue = typeProblem(member, found.value, ctx);
       if (typeIssue) problems.push(typeIssue);
     }
     for (const [name, found] of view.members) {
-      if (name === envelope.codeMember || names.includes(name) || (envelope.kind === 'fixed-root' && name === envelope.typeMember)) continue;
+      if (
+        name === envelope.codeMember ||
+        names.includes(name) ||
+        (envelope.kind === 'fixed-root' && name === envelope.typeMember)
+      )
+        continue;
       const meant = nearMiss(name, names);
       if (meant) problems.push(`found '${name}' where the contract has '${meant}'`);
-      else if (!envelope.open && !(found.as === 'attribute' && name.includes(':'))) problems.push(`'${name}' is not a documented member`);
+      else if (!envelope.open && !(found.as === 'attribute' && name.includes(':')))
+        problems.push(`'${name}' is not a documented member`);
     }
     if (problems.length === 0) return pass();
     return fail(problems.join('; '), names.join(', '), [...view.members.keys()].join(', ') || '(none)');

@@ -16,6 +16,12 @@ export const faultTypeCheck: ProbeCheck = {
     if (!ctx.view || ctx.view.innerNotObject) return skip('the body is not a readable fault');
     const found = ctx.view.members.get(member)?.value;
     if (found === undefined) return fail(`the member '${member}' is missing`, wanted, '(missing)');
-    return found === wanted ? pass() : fail(`'${member}' is ${JSON.stringify(found)}; the documented exception here is ${wanted}`, wanted, String(found));
+    return found === wanted
+      ? pass()
+      : fail(
+          `'${member}' is ${JSON.stringify(found)}; the documented exception here is ${wanted}`,
+          wanted,
+          String(found),
+        );
   },
 };

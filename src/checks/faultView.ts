@@ -25,10 +25,12 @@ export function readFaultView(body: ParsedBody, envelope: Envelope): FaultView |
   if (body.kind === 'xml') {
     const members = new Map<string, FoundMember>();
     for (const [k, v] of Object.entries(body.root.attributes)) members.set(k, { value: v, as: 'attribute' });
-    for (const child of body.root.children) if (!members.has(child.name)) members.set(child.name, { value: child.text, as: 'element' });
+    for (const child of body.root.children)
+      if (!members.has(child.name)) members.set(child.name, { value: child.text, as: 'element' });
     return { roots: [body.root.name], namespace: body.root.namespace, members };
   }
-  if (body.kind !== 'json' || !body.value || typeof body.value !== 'object' || Array.isArray(body.value)) return undefined;
+  if (body.kind !== 'json' || !body.value || typeof body.value !== 'object' || Array.isArray(body.value))
+    return undefined;
   const top = body.value as Record<string, unknown>;
   const roots = Object.keys(top);
   const expectedRoot = envelope.kind === 'fixed-root' ? envelope.root : roots[0];

@@ -7,10 +7,17 @@ export const jsonSchemaCheck: ProbeCheck = {
   appliesTo: (ctx) => expectsFault(ctx) && ctx.format === 'json',
   run(ctx) {
     if (ctx.body.kind !== 'json') return skip('the body is not JSON');
-    const fault = ctx.subject && ctx.alternative ? alternativeDefinition(ctx.subject.element, ctx.alternative.id) : ctx.subject?.element;
+    const fault =
+      ctx.subject && ctx.alternative
+        ? alternativeDefinition(ctx.subject.element, ctx.alternative.id)
+        : ctx.subject?.element;
     const violations = ctx.validators.json.validate(ctx.body.value, fault);
     if (violations.length === 0) return pass();
     const schemaRef = fault ? `faults.schema.json#/$defs/${fault}` : 'faults.schema.json';
-    return fail(violations.map((v) => `${v.at}: ${v.message}`).join('; '), schemaRef, `${violations.length} violation(s)`);
+    return fail(
+      violations.map((v) => `${v.at}: ${v.message}`).join('; '),
+      schemaRef,
+      `${violations.length} violation(s)`,
+    );
   },
 };

@@ -9,7 +9,9 @@ export const SUCCESS_STATUS_TITLE = 'A setup or cleanup call gets the success co
  */
 function alreadyGone(catalog: Catalog, op: Operation, status: number): boolean {
   if (status === 404) return true;
-  return op.faults.some((element) => /notfound/i.test(element) && catalog.faults.find((f) => f.element === element)?.codes.includes(status));
+  return op.faults.some(
+    (element) => /notfound/i.test(element) && catalog.faults.find((f) => f.element === element)?.codes.includes(status),
+  );
 }
 
 export function checkStepStatus(catalog: Catalog, op: Operation, role: 'setup' | 'cleanup', status: number): Verdict {

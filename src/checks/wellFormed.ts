@@ -8,9 +8,16 @@ export const wellFormedCheck: ProbeCheck = {
     const body = ctx.body;
     const format = ctx.format.toUpperCase();
     if (body.kind === 'empty' && ctx.subject?.bodyOptional && ctx.subject.codes.includes(ctx.response.status)) {
-      return pass(`a ${ctx.response.status} may come without a body (${ctx.catalog.profile} catalog: ${ctx.subject.element})`);
+      return pass(
+        `a ${ctx.response.status} may come without a body (${ctx.catalog.profile} catalog: ${ctx.subject.element})`,
+      );
     }
-    if (body.kind === 'empty') return fail(`the fault has an empty body; the contract puts the fault in the body`, `a ${format} fault body`, '(empty)');
+    if (body.kind === 'empty')
+      return fail(
+        `the fault has an empty body; the contract puts the fault in the body`,
+        `a ${format} fault body`,
+        '(empty)',
+      );
     if (body.kind === 'invalid') {
       const cut = ctx.response.truncated ? ' (the body is larger than conform reads, so it was cut there)' : '';
       return fail(`the body is not well-formed ${format}: ${body.error}${cut}`, `well-formed ${format}`, body.error);

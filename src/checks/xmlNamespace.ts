@@ -9,10 +9,16 @@ export const xmlNamespaceCheck: ProbeCheck = {
     const accepted = acceptedNamespaces(ctx.catalog);
     const ns = ctx.view?.namespace;
     if (ns && accepted.includes(ns)) {
-      return pass(ns === ctx.catalog.xml?.namespace ? undefined : `namespace ${ns}: ${ctx.catalog.xml?.alsoAccepted.find((a) => a.namespace === ns)?.note}`);
+      return pass(
+        ns === ctx.catalog.xml?.namespace
+          ? undefined
+          : `namespace ${ns}: ${ctx.catalog.xml?.alsoAccepted.find((a) => a.namespace === ns)?.note}`,
+      );
     }
     return fail(
-      ns ? `the root element is in namespace ${ns}, not the documented ${accepted[0]}` : `the root element has no namespace; the documented one is ${accepted[0]}`,
+      ns
+        ? `the root element is in namespace ${ns}, not the documented ${accepted[0]}`
+        : `the root element has no namespace; the documented one is ${accepted[0]}`,
       accepted.join(' or '),
       ns ?? '(no namespace)',
     );

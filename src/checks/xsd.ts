@@ -9,6 +9,10 @@ export const xsdCheck: ProbeCheck = {
     if (ctx.body.kind !== 'xml') return skip('the body is not XML');
     const violations = ctx.validators.xsd.validate(ctx.response.body, ctx.view?.namespace);
     if (violations.length === 0) return pass();
-    return fail(violations.map((v) => `${v.at}: ${v.message}`).join('; '), 'faults.xsd', `${violations.length} violation(s)`);
+    return fail(
+      violations.map((v) => `${v.at}: ${v.message}`).join('; '),
+      'faults.xsd',
+      `${violations.length} violation(s)`,
+    );
   },
 };

@@ -20,8 +20,17 @@ export async function removeLeftovers(t: CleanupTarget, leftovers: Leftover[]): 
       removals.push({ leftover, ok: false, outcome: sent.error });
       continue;
     }
-    const verdict = checkStepStatus(t.catalog, findOperation(t.catalog, req.operation), 'cleanup', sent.response.status);
-    removals.push({ leftover, ok: verdict.state === 'passed', outcome: verdict.message ?? String(sent.response.status) });
+    const verdict = checkStepStatus(
+      t.catalog,
+      findOperation(t.catalog, req.operation),
+      'cleanup',
+      sent.response.status,
+    );
+    removals.push({
+      leftover,
+      ok: verdict.state === 'passed',
+      outcome: verdict.message ?? String(sent.response.status),
+    });
   }
   return removals;
 }

@@ -14,7 +14,9 @@ describe('conform CLI', () => {
     const run = await spawnCli(['--reports', reports]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/quantum-v1\.0 against embedded reference target http:\/\/127\.0\.0\.1:\d+: 56 cases, 56 passed, 0 failed, 0 errored, 0 skipped/);
+    expect(run.stdout).toMatch(
+      /quantum-v1\.0 against embedded reference target http:\/\/127\.0\.0\.1:\d+: 56 cases, 56 passed, 0 failed, 0 errored, 0 skipped/,
+    );
     const junit = fs.readFileSync(path.join(reports, 'junit.xml'), 'utf8');
     expect(junit.match(/<testcase /g)).toHaveLength(56);
     const results = JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8'));
@@ -27,7 +29,18 @@ describe('conform CLI', () => {
     const scenarios = run.stdout.split('\n').filter((l) => /^\S+ {2}\[json, xml\]/.test(l));
     expect(scenarios.length).toBeGreaterThanOrEqual(20);
     expect(run.stdout).toMatch(/faults covered: 10\/10\n/);
-    for (const fault of ['badRequest', 'unauthorized', 'forbidden', 'itemNotFound', 'networkNotFound', 'networkInUse', 'portNotFound', 'requestedStateInvalid', 'portInUse', 'alreadyAttached']) {
+    for (const fault of [
+      'badRequest',
+      'unauthorized',
+      'forbidden',
+      'itemNotFound',
+      'networkNotFound',
+      'networkInUse',
+      'portNotFound',
+      'requestedStateInvalid',
+      'portInUse',
+      'alreadyAttached',
+    ]) {
       expect(run.stdout).toMatch(new RegExp(`expect: \\d{3} ${fault}\\n`));
     }
   });
@@ -91,16 +104,29 @@ describe('conform CLI', () => {
     });
     await new Promise<void>((r) => moved.listen(0, '127.0.0.1', r));
     const port = (moved.address() as net.AddressInfo).port;
-    const run = await runCli(['--target', `http://127.0.0.1:${port}`, '--only', 'network.show.missing', '--reports', tmp()]);
+    const run = await runCli([
+      '--target',
+      `http://127.0.0.1:${port}`,
+      '--only',
+      'network.show.missing',
+      '--reports',
+      tmp(),
+    ]);
     moved.close();
-    expect(run.stderr).toMatch(/conform: note: http:\/\/127\.0\.0\.1:\d+ redirects to https:\/\/elsewhere\.example\/v2\.0\/ \(301\); conform does not follow redirects/);
+    expect(run.stderr).toMatch(
+      /conform: note: http:\/\/127\.0\.0\.1:\d+ redirects to https:\/\/elsewhere\.example\/v2\.0\/ \(301\); conform does not follow redirects/,
+    );
     expect(run.code).toBe(1);
   });
 
   it('exits 3 with a one-line reason when the target refuses connections', async () => {
     const run = await runCli(['--target', 'http://127.0.0.1:9', '--reports', tmp()]);
     expect(run.code).toBe(3);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^conform: http:\/\/127\.0\.0\.1:9 could not be tested: connection refused by 127\.0\.0\.1:9$/)]);
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(
+        /^conform: http:\/\/127\.0\.0\.1:9 could not be tested: connection refused by 127\.0\.0\.1:9$/,
+      ),
+    ]);
   });
 
   const silent = net.createServer(() => {});

@@ -24,7 +24,10 @@ export function describeExpectation(catalog: Catalog, s: Scenario): string {
 
 /** What `conform list` and `--dry-run` print for one scenario. */
 export function describeScenario(catalog: Catalog, s: Scenario, formats: string[]): string[] {
-  const lines = [`${s.id}  [${formats.join(', ')}]${s.requires?.length ? `  requires: ${s.requires.join(', ')}` : ''}`, `    ${s.title}`];
+  const lines = [
+    `${s.id}  [${formats.join(', ')}]${s.requires?.length ? `  requires: ${s.requires.join(', ')}` : ''}`,
+    `    ${s.title}`,
+  ];
   for (const step of s.setup ?? []) lines.push(`    setup ${step.id}: ${describeRequest(catalog, step)}`);
   lines.push(`    probe: ${describeRequest(catalog, s.probe)}`);
   lines.push(`    expect: ${describeExpectation(catalog, s)}`);

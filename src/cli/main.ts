@@ -11,7 +11,9 @@ const io = {
 // created, then writes the reports; a second one stops at once.
 const interrupt = new AbortController();
 process.once('SIGINT', () => {
-  io.err('conform: interrupted: finishing what is under way (a run lets its cases delete what they created); Ctrl-C again to stop now');
+  io.err(
+    'conform: interrupted: finishing what is under way (a run lets its cases delete what they created); Ctrl-C again to stop now',
+  );
   interrupt.abort();
   process.once('SIGINT', () => process.exit(130));
 });

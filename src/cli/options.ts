@@ -27,19 +27,23 @@ export interface RunConfig {
 }
 
 /** `http://user:pass@host` → `http://…@host`: what a user typed, fit to be echoed. */
-const withoutUserInfo = (raw: string) => raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@\s]*@/i, (_m, scheme: string | undefined) => `${scheme ?? ''}…@`);
+const withoutUserInfo = (raw: string) =>
+  raw.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@\s]*@/i, (_m, scheme: string | undefined) => `${scheme ?? ''}…@`);
 
 export function parseTarget(raw: string, flag = 'target'): string {
   let url: URL;
   const shown = withoutUserInfo(raw);
-  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw)) throw new UsageError(`--${flag} '${shown}' needs a scheme: http://${shown} or https://${shown}`);
+  if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(raw))
+    throw new UsageError(`--${flag} '${shown}' needs a scheme: http://${shown} or https://${shown}`);
   try {
     url = new URL(raw);
   } catch {
     throw new UsageError(`--${flag} '${shown}' is not a URL (example: http://127.0.0.1:9696)`);
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new UsageError(`--${flag} must be http:// or https://, got ${url.protocol}`);
-  if (url.username || url.password) throw new UsageError(`--${flag} must not carry credentials; use --token or OS_* variables`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new UsageError(`--${flag} must be http:// or https://, got ${url.protocol}`);
+  if (url.username || url.password)
+    throw new UsageError(`--${flag} must not carry credentials; use --token or OS_* variables`);
   return url.toString().replace(/\/$/, '');
 }
 
@@ -56,7 +60,8 @@ export const MAX_TIMEOUT_MS = 2_147_483_647;
 
 export function timeoutMs(value: unknown, flag = 'timeout'): number {
   const n = positiveInt(flag, value);
-  if (n > MAX_TIMEOUT_MS) throw new UsageError(`--${flag} ${n} is too long: at most ${MAX_TIMEOUT_MS} ms (about 24.8 days)`);
+  if (n > MAX_TIMEOUT_MS)
+    throw new UsageError(`--${flag} ${n} is too long: at most ${MAX_TIMEOUT_MS} ms (about 24.8 days)`);
   return n;
 }
 
@@ -66,13 +71,16 @@ export function parseTenant(raw: string): string {
   const bad = /[/?#\s]/.exec(raw);
   if (bad) {
     const what = /\s/.test(bad[0]) ? 'whitespace' : `'${bad[0]}'`;
-    throw new UsageError(`--tenant '${raw}' contains ${what}: a tenant id goes into URL paths and must not contain '/', '?', '#' or whitespace`);
+    throw new UsageError(
+      `--tenant '${raw}' contains ${what}: a tenant id goes into URL paths and must not contain '/', '?', '#' or whitespace`,
+    );
   }
   return raw;
 }
 
 export function positiveInt(name: string, value: unknown): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--${name} needs a whole number of at least 1, got '${String(value)}'`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`--${name} needs a whole number of at least 1, got '${String(value)}'`);
   return n;
 }

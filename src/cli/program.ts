@@ -5,7 +5,15 @@ import { TargetError, UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, listProfiles } from '../profiles/registry.js';
 import { referenceProfiles } from '../targets/registry.js';
 import { EXIT } from './exitCode.js';
-import { checkProfiles, MAX_TIMEOUT_MS, parseTarget, parseTenant, positiveInt, timeoutMs, type RunConfig } from './options.js';
+import {
+  checkProfiles,
+  MAX_TIMEOUT_MS,
+  parseTarget,
+  parseTenant,
+  positiveInt,
+  timeoutMs,
+  type RunConfig,
+} from './options.js';
 import { runCommand, type Output } from './commands/run.js';
 import { listCommand } from './commands/list.js';
 import { serveCommand } from './commands/serve.js';
@@ -15,7 +23,11 @@ import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
 
 function runOptions(y: Argv) {
   const run = y
-    .option('target', { type: 'string', describe: 'Base URL of the service to test; without it (and without --discover), the embedded reference target is started' })
+    .option('target', {
+      type: 'string',
+      describe:
+        'Base URL of the service to test; without it (and without --discover), the embedded reference target is started',
+    })
     .option('discover', {
       type: 'boolean',
       default: false,
@@ -27,13 +39,33 @@ function runOptions(y: Argv) {
       array: true,
       describe: `Profile(s) to run: ${listProfiles().join(', ')} (default: ${DEFAULT_PROFILE}; when discovering, those whose service the token's catalog lists)`,
     })
-    .option('tenant', { type: 'string', describe: "Tenant (project) id used in paths and bodies (default: conform; against a cloud with password credentials (identity v3), the main token's project)" })
-    .option('concurrency', { type: 'number', default: 4, describe: 'Scenarios run at once (steps inside one stay in order)' })
-    .option('timeout', { type: 'number', default: 10_000, describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})` })
+    .option('tenant', {
+      type: 'string',
+      describe:
+        "Tenant (project) id used in paths and bodies (default: conform; against a cloud with password credentials (identity v3), the main token's project)",
+    })
+    .option('concurrency', {
+      type: 'number',
+      default: 4,
+      describe: 'Scenarios run at once (steps inside one stay in order)',
+    })
+    .option('timeout', {
+      type: 'number',
+      default: 10_000,
+      describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})`,
+    })
     .option('reports', { type: 'string', default: 'reports', describe: 'Folder for results.json and junit.xml' })
     .option('format', { type: 'string', array: true, choices: ['json', 'xml'], describe: 'Only these formats' })
-    .option('only', { type: 'string', array: true, describe: 'Only these scenario ids (a trailing * matches a prefix)' })
-    .option('dry-run', { type: 'boolean', default: false, describe: 'Print what would be sent and expected; send nothing' })
+    .option('only', {
+      type: 'string',
+      array: true,
+      describe: 'Only these scenario ids (a trailing * matches a prefix)',
+    })
+    .option('dry-run', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print what would be sent and expected; send nothing',
+    })
     .option('assume', {
       type: 'string',
       array: true,
@@ -41,8 +73,16 @@ function runOptions(y: Argv) {
       describe:
         'Declare what conform cannot find out: admin (the main credential is an administrator), auth (the target enforces authentication: a 401/403 probe that succeeds is a finding), rate-limit and maintenance (the target has the request-rate limit / the backend in maintenance the profile notes describe)',
     })
-    .option('verbose', { type: 'boolean', default: false, describe: 'Print every case, not only those that did not pass' })
-    .option('color', { type: 'boolean', default: process.stdout.isTTY === true && !process.env.NO_COLOR, describe: 'Colour the console output' });
+    .option('verbose', {
+      type: 'boolean',
+      default: false,
+      describe: 'Print every case, not only those that did not pass',
+    })
+    .option('color', {
+      type: 'boolean',
+      default: process.stdout.isTTY === true && !process.env.NO_COLOR,
+      describe: 'Colour the console output',
+    });
   return authOptions(run);
 }
 
@@ -52,7 +92,10 @@ type RunArgs = Awaited<ReturnType<typeof runOptions>['argv']>;
 const lastOf = <T>(v: T | T[]): T => (Array.isArray(v) ? v[v.length - 1] : v);
 
 function toRunConfig(a: RunArgs): RunConfig {
-  if (a.discover && a.target !== undefined) throw new UsageError("--discover and --target exclude each other: --discover finds the targets in the token's service catalog");
+  if (a.discover && a.target !== undefined)
+    throw new UsageError(
+      "--discover and --target exclude each other: --discover finds the targets in the token's service catalog",
+    );
   return {
     target: a.target !== undefined ? parseTarget(a.target) : undefined,
     profiles: a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined,
@@ -93,42 +136,103 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
   let code: number = EXIT.conform;
   const cli = yargs(argv)
     .scriptName('conform')
-    .usage('$0 [--target URL | --discover] [options]\n\nProbe an OpenStack-style REST API with the documented fault contracts of a profile.')
-    .command(['$0', 'run'], 'Run the scenarios of a profile against a target (the default command)', runOptions, async (a) => {
-      code = await runCommand(toRunConfig(a), io, signal);
-    })
-    .command('list', 'List every scenario: what it sends and what it expects', (y) => y.option('profile', { type: 'string', array: true, default: [DEFAULT_PROFILE] }), (a) => {
-      code = listCommand(checkProfiles(a.profile as string[]), io);
-    })
+    .usage(
+      '$0 [--target URL | --discover] [options]\n\nProbe an OpenStack-style REST API with the documented fault contracts of a profile.',
+    )
+    .command(
+      ['$0', 'run'],
+      'Run the scenarios of a profile against a target (the default command)',
+      runOptions,
+      async (a) => {
+        code = await runCommand(toRunConfig(a), io, signal);
+      },
+    )
+    .command(
+      'list',
+      'List every scenario: what it sends and what it expects',
+      (y) => y.option('profile', { type: 'string', array: true, default: [DEFAULT_PROFILE] }),
+      (a) => {
+        code = listCommand(checkProfiles(a.profile as string[]), io);
+      },
+    )
     .command(
       'serve',
       'Serve a reference target',
       (y) =>
         y
-          .option('profile', { type: 'string', default: DEFAULT_PROFILE, describe: `One of: ${referenceProfiles().join(', ')}` })
+          .option('profile', {
+            type: 'string',
+            default: DEFAULT_PROFILE,
+            describe: `One of: ${referenceProfiles().join(', ')}`,
+          })
           .option('port', { type: 'number', default: 0, describe: 'Port (0: a free one)' })
           .option('host', { type: 'string', default: '127.0.0.1' })
-          .option('accept-token', { type: 'string', array: true, default: [] as string[], describe: 'Turn authentication on: accept TOKEN=TENANT[:ROLE,...] (repeatable)' })
-          .option('identity-url', { type: 'string', describe: 'Also accept the tokens an Identity v2.0 service validates (e.g. `conform serve --profile keystone-v2.0`), as the auth middleware does' })
-          .option('identity-token', { type: 'string', describe: 'The admin token to validate tokens with (default: $CONFORM_IDENTITY_TOKEN)' })
+          .option('accept-token', {
+            type: 'string',
+            array: true,
+            default: [] as string[],
+            describe: 'Turn authentication on: accept TOKEN=TENANT[:ROLE,...] (repeatable)',
+          })
+          .option('identity-url', {
+            type: 'string',
+            describe:
+              'Also accept the tokens an Identity v2.0 service validates (e.g. `conform serve --profile keystone-v2.0`), as the auth middleware does',
+          })
+          .option('identity-token', {
+            type: 'string',
+            describe: 'The admin token to validate tokens with (default: $CONFORM_IDENTITY_TOKEN)',
+          })
           .option('mutation', { type: 'string', describe: 'Break one rule of the contract (see `npm run mutants`)' }),
       async (a) => {
-        if (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535) throw new UsageError(`--port must be 0..65535, got ${a.port}`);
-        const identity = a['identity-url'] ? { url: parseTarget(a['identity-url'], 'identity-url'), token: a['identity-token'] ?? (process.env.CONFORM_IDENTITY_TOKEN || undefined) } : undefined;
-        code = await serveCommand({ profile: a.profile, port: a.port, host: a.host, tokens: a['accept-token'] as string[], identity, mutation: a.mutation }, io, signal);
+        if (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535)
+          throw new UsageError(`--port must be 0..65535, got ${a.port}`);
+        const identity = a['identity-url']
+          ? {
+              url: parseTarget(a['identity-url'], 'identity-url'),
+              token: a['identity-token'] ?? (process.env.CONFORM_IDENTITY_TOKEN || undefined),
+            }
+          : undefined;
+        code = await serveCommand(
+          {
+            profile: a.profile,
+            port: a.port,
+            host: a.host,
+            tokens: a['accept-token'] as string[],
+            identity,
+            mutation: a.mutation,
+          },
+          io,
+          signal,
+        );
       },
     )
     .command(
       'cleanup',
-      "Delete what crashed runs left behind: the resources whose names start with the prefix (ports, subnets, networks; users, projects)",
+      'Delete what crashed runs left behind: the resources whose names start with the prefix (ports, subnets, networks; users, projects)',
       (y) =>
         authOptions(
           y
-            .option('target', { type: 'string', describe: "Base URL of the service (with --profile); without it, the endpoints of the token's service catalog" })
+            .option('target', {
+              type: 'string',
+              describe:
+                "Base URL of the service (with --profile); without it, the endpoints of the token's service catalog",
+            })
             .option('profile', { type: 'string', array: true, describe: 'neutron-v2.0 and/or keystone-v3' })
-            .option('prefix', { type: 'string', default: DEFAULT_PREFIX, describe: 'Delete only resources whose names start with this' })
-            .option('dry-run', { type: 'boolean', default: false, describe: 'List what would be deleted; delete nothing' })
-            .option('timeout', { type: 'number', default: 10_000, describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})` }),
+            .option('prefix', {
+              type: 'string',
+              default: DEFAULT_PREFIX,
+              describe: 'Delete only resources whose names start with this',
+            })
+            .option('dry-run', {
+              type: 'boolean',
+              default: false,
+              describe: 'List what would be deleted; delete nothing',
+            })
+            .option('timeout', {
+              type: 'number',
+              default: 10_000,
+              describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})`,
+            }),
         ),
       async (a) => {
         code = await cleanupCommand(
@@ -159,4 +263,3 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
   await cli.parseAsync();
   return code;
 }
-

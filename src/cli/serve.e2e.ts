@@ -36,14 +36,32 @@ describe('conform serve', () => {
     const serviceToken = (await issue(keystone.url, 'quantum', 'service-pass')).id;
     const stop = new AbortController();
     let url = '';
-    const served = main(['serve', '--profile', 'quantum-v1.0', '--identity-url', keystone.url, '--identity-token', serviceToken], {
-      out: (line) => (url = /listening on (http:\/\/[^;\s]+)/.exec(line)?.[1] ?? url),
-      err: () => {},
-    }, stop.signal);
+    const served = main(
+      ['serve', '--profile', 'quantum-v1.0', '--identity-url', keystone.url, '--identity-token', serviceToken],
+      {
+        out: (line) => (url = /listening on (http:\/\/[^;\s]+)/.exec(line)?.[1] ?? url),
+        err: () => {},
+      },
+      stop.signal,
+    );
     await expect.poll(() => url, { timeout: 5_000 }).not.toBe('');
     try {
-      const [alice, bob] = [await issue(keystone.url, 'alice', 'alice-pass'), await issue(keystone.url, 'bob', 'bob-pass')];
-      const run = await runCliClean(['--target', url, '--tenant', alice.tenant, '--token', alice.id, '--second-token', bob.id, '--reports', tempDir('serve')]);
+      const [alice, bob] = [
+        await issue(keystone.url, 'alice', 'alice-pass'),
+        await issue(keystone.url, 'bob', 'bob-pass'),
+      ];
+      const run = await runCliClean([
+        '--target',
+        url,
+        '--tenant',
+        alice.tenant,
+        '--token',
+        alice.id,
+        '--second-token',
+        bob.id,
+        '--reports',
+        tempDir('serve'),
+      ]);
       expect(run.stdout).toMatch(/56 cases, 56 passed, 0 failed, 0 errored, 0 skipped/);
       expect(run.code).toBe(0);
       expect(run.stdout + run.stderr).not.toContain(alice.id);
@@ -55,7 +73,10 @@ describe('conform serve', () => {
 
   it('--identity-url without the admin token to ask it with is a usage error', async () => {
     let err = '';
-    const code = await main(['serve', '--identity-url', 'http://127.0.0.1:1'], { out: () => {}, err: (l) => (err += l) });
+    const code = await main(['serve', '--identity-url', 'http://127.0.0.1:1'], {
+      out: () => {},
+      err: (l) => (err += l),
+    });
     expect(code).toBe(2);
     expect(err).toMatch(/--identity-url needs the admin token/);
   });

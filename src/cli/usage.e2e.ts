@@ -21,23 +21,45 @@ async function expectUsageError(args: string[], message: RegExp): Promise<void> 
 
 describe('a selection that plans no case', () => {
   it('--only matching no scenario: exit 2, saying so', async () => {
-    await expectUsageError(['--only', 'nosuch'], /^conform: the selection plans no case: no scenario of quantum-v1\.0 matches --only nosuch \(`conform list --profile quantum-v1\.0` lists them\)$/m);
-    await expectUsageError(['--only', 'nosuch.*', 'other'], /no scenario of quantum-v1\.0 matches --only nosuch\.\* other/);
+    await expectUsageError(
+      ['--only', 'nosuch'],
+      /^conform: the selection plans no case: no scenario of quantum-v1\.0 matches --only nosuch \(`conform list --profile quantum-v1\.0` lists them\)$/m,
+    );
+    await expectUsageError(
+      ['--only', 'nosuch.*', 'other'],
+      /no scenario of quantum-v1\.0 matches --only nosuch\.\* other/,
+    );
   });
 
   it('--format the profile does not document: exit 2, naming the formats it does', async () => {
-    await expectUsageError(['--format', 'xml', '--profile', 'neutron-v2.0'], /^conform: the selection plans no case: neutron-v2\.0 documents only json: --format xml selects none of it$/m);
+    await expectUsageError(
+      ['--format', 'xml', '--profile', 'neutron-v2.0'],
+      /^conform: the selection plans no case: neutron-v2\.0 documents only json: --format xml selects none of it$/m,
+    );
   });
 
   it('one profile of several planning nothing is left out, named in a note; the others run', async () => {
-    const run = await runCli(['--format', 'xml', '--profile', 'quantum-v1.0', 'neutron-v2.0', '--target', 'http://127.0.0.1:9', '--reports', tempDir('usage')]);
+    const run = await runCli([
+      '--format',
+      'xml',
+      '--profile',
+      'quantum-v1.0',
+      'neutron-v2.0',
+      '--target',
+      'http://127.0.0.1:9',
+      '--reports',
+      tempDir('usage'),
+    ]);
     expect(run.stderr).toMatch(/conform: note: neutron-v2\.0 documents only json.*: neutron-v2\.0 is left out/);
     expect(run.stdout).toMatch(/quantum-v1\.0 against http:\/\/127\.0\.0\.1:9: 28 cases/);
     expect(run.code).toBe(3);
   });
 
   it('every profile planning nothing is a usage error naming each', async () => {
-    await expectUsageError(['--format', 'xml', '--profile', 'neutron-v2.0', 'keystone-v3', '--target', 'http://127.0.0.1:9'], /neutron-v2\.0 documents only json.*keystone-v3 documents only json/);
+    await expectUsageError(
+      ['--format', 'xml', '--profile', 'neutron-v2.0', 'keystone-v3', '--target', 'http://127.0.0.1:9'],
+      /neutron-v2\.0 documents only json.*keystone-v3 documents only json/,
+    );
   });
 
   it('also for a dry run', async () => {
@@ -48,7 +70,17 @@ describe('a selection that plans no case', () => {
 
   it('with --discover and no --profile, profiles the selection plans nothing for are left out; none left is an error', async () => {
     await expectUsageError(
-      ['--discover', '--format', 'xml', '--os-auth-url', 'http://127.0.0.1:9/v3', '--os-username', 'u', '--os-password', 'p'],
+      [
+        '--discover',
+        '--format',
+        'xml',
+        '--os-auth-url',
+        'http://127.0.0.1:9/v3',
+        '--os-username',
+        'u',
+        '--os-password',
+        'p',
+      ],
       /the selection plans no case for any profile a service catalog can list: keystone-v3 documents only json: --format xml selects none of it; neutron-v2\.0 documents only json/,
     );
   });
@@ -57,7 +89,15 @@ describe('a selection that plans no case', () => {
 describe('--timeout', () => {
   it('above 2147483647 ms (what Node timers hold): exit 2, for run and cleanup', async () => {
     await expectUsageError(['--timeout', '2147483648'], /--timeout 2147483648 is too long: at most 2147483647 ms/);
-    const cleanup = await runCli(['cleanup', '--target', 'http://127.0.0.1:9', '--profile', 'neutron-v2.0', '--timeout', '9999999999']);
+    const cleanup = await runCli([
+      'cleanup',
+      '--target',
+      'http://127.0.0.1:9',
+      '--profile',
+      'neutron-v2.0',
+      '--timeout',
+      '9999999999',
+    ]);
     expect(cleanup.code).toBe(2);
     expect(cleanup.stderr).toMatch(/--timeout 9999999999 is too long/);
   });
@@ -72,7 +112,12 @@ describe('--tenant', () => {
   it("empty, or with '/', '?', '#' or whitespace: exit 2", async () => {
     await expectUsageError(['--tenant', ''], /--tenant '' is empty/);
     for (const bad of ['a/b', 'a?b', 'a#b']) {
-      await expectUsageError(['--tenant', bad], new RegExp(`--tenant '${bad.replace('?', '\\?')}' contains '${bad[1].replace('?', '\\?')}': a tenant id goes into URL paths`));
+      await expectUsageError(
+        ['--tenant', bad],
+        new RegExp(
+          `--tenant '${bad.replace('?', '\\?')}' contains '${bad[1].replace('?', '\\?')}': a tenant id goes into URL paths`,
+        ),
+      );
     }
     for (const bad of ['a b', 'a\tb', ' ', 'ab\n']) await expectUsageError(['--tenant', bad], /contains whitespace/);
   });
@@ -98,18 +143,27 @@ describe('profiles without an embedded reference target, and no --target', () =>
   });
 
   it('one alone says the same', async () => {
-    await expectUsageError(['--profile', 'neutron-v2.0'], /^conform: profile neutron-v2\.0 has no embedded reference target/m);
+    await expectUsageError(
+      ['--profile', 'neutron-v2.0'],
+      /^conform: profile neutron-v2\.0 has no embedded reference target/m,
+    );
   });
 });
 
 describe('--discover', () => {
   it('with --target: exit 2', async () => {
-    await expectUsageError(['--discover', '--target', 'http://127.0.0.1:9'], /--discover and --target exclude each other/);
+    await expectUsageError(
+      ['--discover', '--target', 'http://127.0.0.1:9'],
+      /--discover and --target exclude each other/,
+    );
   });
 
   it('without password credentials: exit 2, saying what it needs', async () => {
     await expectUsageError(['--discover'], /--discover needs password credentials/);
-    await expectUsageError(['--discover', '--token', 'tok'], /--discover finds the endpoints with password credentials; the main credential is a token \(from the command line\)/);
+    await expectUsageError(
+      ['--discover', '--token', 'tok'],
+      /--discover finds the endpoints with password credentials; the main credential is a token \(from the command line\)/,
+    );
   });
 
   it('is in --help, with the other run options (as a process: yargs prints help on the console)', async () => {
@@ -124,8 +178,20 @@ describe('--discover', () => {
 
 describe('--assume', () => {
   it('takes every assumption the scenarios know, and nothing else', async () => {
-    const ok = await runCli(['--assume', 'admin', 'auth', 'rate-limit', 'maintenance', '--dry-run', '--only', 'network.*']);
+    const ok = await runCli([
+      '--assume',
+      'admin',
+      'auth',
+      'rate-limit',
+      'maintenance',
+      '--dry-run',
+      '--only',
+      'network.*',
+    ]);
     expect(ok.code, ok.stderr).toBe(0);
-    await expectUsageError(['--assume', 'everything'], /Invalid values:[\s\S]*Argument: assume, Given: "everything", Choices: "admin", "auth", "rate-limit", "maintenance"/);
+    await expectUsageError(
+      ['--assume', 'everything'],
+      /Invalid values:[\s\S]*Argument: assume, Given: "everything", Choices: "admin", "auth", "rate-limit", "maintenance"/,
+    );
   });
 });

@@ -20,7 +20,10 @@ export function exchangeOf(result: CaseResult, check: CheckResult): Exchange | u
 export function findingLine(check: CheckResult): string {
   const message = check.message ?? check.title;
   const said = (v?: string) => v === undefined || message.includes(v);
-  const ev = said(check.expected) && said(check.actual) ? '' : ` (expected ${check.expected ?? '?'}, got ${check.actual ?? '?'})`;
+  const ev =
+    said(check.expected) && said(check.actual)
+      ? ''
+      : ` (expected ${check.expected ?? '?'}, got ${check.actual ?? '?'})`;
   return `[${check.check}] ${check.step}: ${message}${ev}`;
 }
 
@@ -29,8 +32,11 @@ function exchangeLines(e: Exchange): string[] {
   for (const [k, v] of Object.entries(e.request.headers)) lines.push(`            ${k}: ${v}`);
   if (e.request.body !== undefined) lines.push(`            ${trimBody(e.request.body)}`);
   if (e.response) {
-    lines.push(`  response: ${e.response.status}${e.response.headers['content-type'] ? ` (${e.response.headers['content-type']})` : ''}`);
-    if (e.response.body) lines.push(`            ${trimBody(e.response.body)}${e.response.truncated ? ' [truncated]' : ''}`);
+    lines.push(
+      `  response: ${e.response.status}${e.response.headers['content-type'] ? ` (${e.response.headers['content-type']})` : ''}`,
+    );
+    if (e.response.body)
+      lines.push(`            ${trimBody(e.response.body)}${e.response.truncated ? ' [truncated]' : ''}`);
   } else if (e.error) {
     lines.push(`  response: none: ${e.error}`);
   }

@@ -38,7 +38,9 @@ export async function discoverTargets(args: {
 }): Promise<Discovery> {
   const { auth } = args;
   if (auth.identityApiVersion !== '3') {
-    throw new UsageError(`finding endpoints in the token's service catalog needs identity v3 (the credentials use v${auth.identityApiVersion}): give --target URL`);
+    throw new UsageError(
+      `finding endpoints in the token's service catalog needs identity v3 (the credentials use v${auth.identityApiVersion}): give --target URL`,
+    );
   }
   const info = await readToken(args.client, args.secrets, auth.authUrl, args.token);
   const found = endpointsFor(args.catalogs, info.catalog, { region: auth.regionName });
@@ -50,7 +52,9 @@ export async function discoverTargets(args: {
     throw new UsageError(`the token's service catalog lists none of ${wanted}: give --target URL`);
   }
   const notes = found.map((f) =>
-    'target' in f ? `${f.profile}: ${f.serviceType} endpoint ${f.target} (from the token's service catalog)` : `${f.profile}: not run, ${f.missing}`,
+    'target' in f
+      ? `${f.profile}: ${f.serviceType} endpoint ${f.target} (from the token's service catalog)`
+      : `${f.profile}: not run, ${f.missing}`,
   );
   return { targets, projectId: info.projectId, mainIsAdmin: info.roles.includes(ADMIN_ROLE), notes };
 }

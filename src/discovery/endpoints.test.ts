@@ -8,8 +8,22 @@ const keystone = loadCatalog('keystone-v3');
 const quantum = loadCatalog('quantum-v1.0');
 
 const services: ServiceCatalog = [
-  { type: 'identity', name: 'keystone', endpoints: [{ interface: 'internal', region: 'RegionOne', url: 'http://10.0.0.1:5000/v3/' }, { interface: 'public', region: 'RegionOne', url: 'https://cloud.example/identity/v3/' }] },
-  { type: 'network', name: 'neutron', endpoints: [{ interface: 'public', region: 'RegionTwo', url: 'https://net2.example:9696' }, { interface: 'public', region: 'RegionOne', url: 'https://net.example:9696/' }] },
+  {
+    type: 'identity',
+    name: 'keystone',
+    endpoints: [
+      { interface: 'internal', region: 'RegionOne', url: 'http://10.0.0.1:5000/v3/' },
+      { interface: 'public', region: 'RegionOne', url: 'https://cloud.example/identity/v3/' },
+    ],
+  },
+  {
+    type: 'network',
+    name: 'neutron',
+    endpoints: [
+      { interface: 'public', region: 'RegionTwo', url: 'https://net2.example:9696' },
+      { interface: 'public', region: 'RegionOne', url: 'https://net.example:9696/' },
+    ],
+  },
 ];
 
 describe('endpoint discovery from a service catalog', () => {
@@ -25,17 +39,21 @@ describe('endpoint discovery from a service catalog', () => {
     expect(profileBase('https://cloud.example/networking/v2.0', neutron)).toBe('https://cloud.example/networking');
   });
 
-  it('picks the public endpoint of the profile\'s service type, in the region asked for', () => {
+  it("picks the public endpoint of the profile's service type, in the region asked for", () => {
     expect(endpointsFor([keystone, neutron], services, { region: 'RegionOne' })).toEqual([
       { profile: 'keystone-v3', serviceType: 'identity', target: 'https://cloud.example/identity' },
       { profile: 'neutron-v2.0', serviceType: 'network', target: 'https://net.example:9696' },
     ]);
-    expect(endpointsFor([neutron], services, {})).toEqual([{ profile: 'neutron-v2.0', serviceType: 'network', target: 'https://net2.example:9696' }]);
+    expect(endpointsFor([neutron], services, {})).toEqual([
+      { profile: 'neutron-v2.0', serviceType: 'network', target: 'https://net2.example:9696' },
+    ]);
   });
 
   it('says why a profile has no endpoint', () => {
     const [none] = endpointsFor([neutron], services, { region: 'RegionThree' });
-    expect(none).toMatchObject({ missing: expect.stringMatching(/no public endpoint in region RegionThree of type 'network'/) });
+    expect(none).toMatchObject({
+      missing: expect.stringMatching(/no public endpoint in region RegionThree of type 'network'/),
+    });
     const [untyped] = endpointsFor([quantum], services, {});
     expect(untyped).toMatchObject({ missing: expect.stringMatching(/names no service type/) });
   });

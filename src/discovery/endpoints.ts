@@ -23,18 +23,26 @@ export function profileBase(endpointUrl: string, catalog: Catalog): string {
 }
 
 export type ProfileEndpoint =
-  | { profile: string; serviceType: string; target: string }
-  | { profile: string; serviceType?: string; missing: string };
+  { profile: string; serviceType: string; target: string } | { profile: string; serviceType?: string; missing: string };
 
 /** For each profile: its endpoint in the catalog, or why it has none. */
-export function endpointsFor(catalogs: Catalog[], services: ServiceCatalog, query: Omit<EndpointQuery, 'serviceType'>): ProfileEndpoint[] {
+export function endpointsFor(
+  catalogs: Catalog[],
+  services: ServiceCatalog,
+  query: Omit<EndpointQuery, 'serviceType'>,
+): ProfileEndpoint[] {
   return catalogs.map((catalog) => {
     const { profile, serviceType } = catalog;
-    if (!serviceType) return { profile, missing: `profile ${profile} names no service type to look up in a service catalog` };
+    if (!serviceType)
+      return { profile, missing: `profile ${profile} names no service type to look up in a service catalog` };
     const url = findEndpoint(services, { ...query, serviceType });
     if (!url) {
       const where = `${query.interface ?? 'public'} endpoint${query.region ? ` in region ${query.region}` : ''}`;
-      return { profile, serviceType, missing: `the token's service catalog has no ${where} of type '${serviceType}' (profile ${profile})` };
+      return {
+        profile,
+        serviceType,
+        missing: `the token's service catalog has no ${where} of type '${serviceType}' (profile ${profile})`,
+      };
     }
     return { profile, serviceType, target: profileBase(url, catalog) };
   });

@@ -50,7 +50,12 @@ async function startIdentity(): Promise<Identity> {
       user: { id: `id-${user}`, name: user, domain: { id: 'default', name: 'Default' } },
       project: { id: USERS[user].project, name: `${user}-project`, domain: { id: 'default', name: 'Default' } },
       roles: USERS[user].roles.map((name) => ({ id: `id-${name}`, name })),
-      catalog: identity.services.map((s) => ({ type: s.type, name: s.type, id: `svc-${s.type}`, endpoints: [{ id: `${s.type}-public`, interface: 'public', region_id: 'RegionOne', url: s.url }] })),
+      catalog: identity.services.map((s) => ({
+        type: s.type,
+        name: s.type,
+        id: `svc-${s.type}`,
+        endpoints: [{ id: `${s.type}-public`, interface: 'public', region_id: 'RegionOne', url: s.url }],
+      })),
       expires_at: new Date(Date.now() + 3600_000).toISOString(),
     },
   });
@@ -62,7 +67,10 @@ async function startIdentity(): Promise<Identity> {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(json));
     };
-    const unauthorized = () => send(401, { error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' } });
+    const unauthorized = () =>
+      send(401, {
+        error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' },
+      });
     if (req.method === 'POST' && req.url === '/v3/auth/tokens') {
       const user = JSON.parse(raw)?.auth?.identity?.password?.user;
       if (!USERS[user?.name] || USERS[user.name].password !== user.password) return unauthorized();
@@ -72,9 +80,14 @@ async function startIdentity(): Promise<Identity> {
     }
     if (req.method === 'GET' && req.url === '/v3/auth/tokens') {
       if (!issued.has(String(req.headers['x-auth-token']))) return unauthorized();
-      if (identity.refuseReads) return send(403, { error: { code: 403, title: 'Forbidden', message: 'You are not authorized to perform the requested action.' } });
+      if (identity.refuseReads)
+        return send(403, {
+          error: { code: 403, title: 'Forbidden', message: 'You are not authorized to perform the requested action.' },
+        });
       const user = issued.get(String(req.headers['x-subject-token']));
-      return user ? send(200, tokenDoc(user)) : send(404, { error: { code: 404, title: 'Not Found', message: 'Could not find token.' } });
+      return user
+        ? send(200, tokenDoc(user))
+        : send(404, { error: { code: 404, title: 'Not Found', message: 'Could not find token.' } });
     }
     send(404, { error: { code: 404, title: 'Not Found', message: 'The resource could not be found.' } });
   });
@@ -132,7 +145,10 @@ const settings = (over: Partial<TargetSettings> = {}): TargetSettings => ({
 });
 
 /** runTargets with `vars` as the environment; what it printed, and the identity requests it made. */
-async function place(over: Partial<TargetSettings>, vars: Record<string, string> = openrc()): Promise<{ planned: RunTargets; said: string[]; requests: string[] }> {
+async function place(
+  over: Partial<TargetSettings>,
+  vars: Record<string, string> = openrc(),
+): Promise<{ planned: RunTargets; said: string[]; requests: string[] }> {
   const said: string[] = [];
   const before = identity.requests.length;
   const planned = await withEnv(vars, () => runTargets(settings(over), new Secrets(), (line) => said.push(line)));
@@ -144,8 +160,14 @@ const runWith = (args: string[], vars: Record<string, string>): Promise<CliRun> 
 describe('credentials in the environment and no --target', () => {
   it('runTargets: the embedded target, one note, nothing sent to the identity service', async () => {
     const { planned, said, requests } = await place({});
-    expect(planned.runs.map((r) => [r.profile.catalog.profile, r.target, r.tenant])).toEqual([[DEFAULT_PROFILE, undefined, 'conform']]);
-    expect(said).toEqual([expect.stringMatching(/^conform: note: the credentials in the environment .* were not used: .*--discover.*--target URL$/)]);
+    expect(planned.runs.map((r) => [r.profile.catalog.profile, r.target, r.tenant])).toEqual([
+      [DEFAULT_PROFILE, undefined, 'conform'],
+    ]);
+    expect(said).toEqual([
+      expect.stringMatching(
+        /^conform: note: the credentials in the environment .* were not used: .*--discover.*--target URL$/,
+      ),
+    ]);
     expect(requests).toEqual([]);
   });
 
@@ -154,18 +176,26 @@ describe('credentials in the environment and no --target', () => {
     const reports = tempDir('run-targets');
     const run = await runWith(['--only', 'network.*', '--reports', reports], openrc());
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/quantum-v1\.0 against embedded reference target http:\/\/127\.0\.0\.1:\d+: \d+ cases, \d+ passed, 0 failed/);
-    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^conform: note: the credentials in the environment .* were not used/)]);
+    expect(run.stdout).toMatch(
+      /quantum-v1\.0 against embedded reference target http:\/\/127\.0\.0\.1:\d+: \d+ cases, \d+ passed, 0 failed/,
+    );
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^conform: note: the credentials in the environment .* were not used/),
+    ]);
     expect(identity.requests.slice(before)).toEqual([]);
     expect(JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8')).runs[0].embeddedTarget).toBe(true);
   });
 
-  it('--discover: the endpoints of the token\'s catalog, the token\'s project as {tenant}', async () => {
+  it("--discover: the endpoints of the token's catalog, the token's project as {tenant}", async () => {
     identity.services = [{ type: 'network', url: 'http://127.0.0.1:9/' }];
     try {
       const { planned, said, requests } = await place({ discover: true, profiles: [loadProfile('neutron-v2.0')] });
-      expect(planned.runs.map((r) => [r.profile.catalog.profile, r.target, r.tenant])).toEqual([['neutron-v2.0', 'http://127.0.0.1:9', PROJECT_ID]]);
-      expect(said).toContain("conform: neutron-v2.0: network endpoint http://127.0.0.1:9 (from the token's service catalog)");
+      expect(planned.runs.map((r) => [r.profile.catalog.profile, r.target, r.tenant])).toEqual([
+        ['neutron-v2.0', 'http://127.0.0.1:9', PROJECT_ID],
+      ]);
+      expect(said).toContain(
+        "conform: neutron-v2.0: network endpoint http://127.0.0.1:9 (from the token's service catalog)",
+      );
       expect(requests).toEqual(['POST /v3/auth/tokens', 'POST /v3/auth/tokens', 'GET /v3/auth/tokens']);
     } finally {
       identity.services = [];
@@ -176,7 +206,10 @@ describe('credentials in the environment and no --target', () => {
     identity.services = [{ type: 'network', url: 'http://127.0.0.1:9/' }];
     try {
       const { OS_USERNAME, ...rest } = openrc();
-      const { planned } = await place({ auth: { main: { username: OS_USERNAME }, second: {} }, profiles: [loadProfile('neutron-v2.0')] }, rest);
+      const { planned } = await place(
+        { auth: { main: { username: OS_USERNAME }, second: {} }, profiles: [loadProfile('neutron-v2.0')] },
+        rest,
+      );
       expect(planned.runs.map((r) => r.target)).toEqual(['http://127.0.0.1:9']);
     } finally {
       identity.services = [];
@@ -186,10 +219,17 @@ describe('credentials in the environment and no --target', () => {
   it('the CLI with --discover: the endpoint found is the one tested', async () => {
     identity.services = [{ type: 'network', url: 'http://127.0.0.1:9/' }];
     try {
-      const run = await runWith(['--discover', '--profile', 'neutron-v2.0', '--reports', tempDir('run-targets')], openrc());
+      const run = await runWith(
+        ['--discover', '--profile', 'neutron-v2.0', '--reports', tempDir('run-targets')],
+        openrc(),
+      );
       expect(run.code).toBe(3);
-      expect(run.stderr).toContain("conform: neutron-v2.0: network endpoint http://127.0.0.1:9 (from the token's service catalog)");
-      expect(run.stderr).toContain('conform: http://127.0.0.1:9 could not be tested: connection refused by 127.0.0.1:9');
+      expect(run.stderr).toContain(
+        "conform: neutron-v2.0: network endpoint http://127.0.0.1:9 (from the token's service catalog)",
+      );
+      expect(run.stderr).toContain(
+        'conform: http://127.0.0.1:9 could not be tested: connection refused by 127.0.0.1:9',
+      );
       expect(run.stdout + run.stderr).not.toContain(PASSWORD);
     } finally {
       identity.services = [];
@@ -201,7 +241,9 @@ describe('--target with password credentials: {tenant}', () => {
   it("is the main token's project, read from the identity service, and said (nothing secret in it)", async () => {
     const { planned, said, requests } = await place({ target: quantum.url });
     expect(planned.runs.map((r) => r.tenant)).toEqual([PROJECT_ID]);
-    expect(said).toContain(`conform: {tenant} is ${PROJECT_ID}, the main token's project (give --tenant ID for another)`);
+    expect(said).toContain(
+      `conform: {tenant} is ${PROJECT_ID}, the main token's project (give --tenant ID for another)`,
+    );
     expect(requests.filter((r) => r.startsWith('GET'))).toEqual(['GET /v3/auth/tokens']);
     expect(said.join('\n')).not.toMatch(new RegExp(`${PASSWORD}|${SECOND_PASSWORD}|gAAAA`));
   });
@@ -219,7 +261,9 @@ describe('--target with password credentials: {tenant}', () => {
       expect(planned.runs.map((r) => r.tenant)).toEqual(['conform']);
       const notes = said.filter((l) => l.includes('{tenant}'));
       expect(notes).toEqual([
-        expect.stringMatching(/^conform: note: the main token's project could not be read: identity service .*\/v3 answered 403 to reading its own token: .*: \{tenant\} is 'conform'; give --tenant ID if the target expects the token's project$/),
+        expect.stringMatching(
+          /^conform: note: the main token's project could not be read: identity service .*\/v3 answered 403 to reading its own token: .*: \{tenant\} is 'conform'; give --tenant ID if the target expects the token's project$/,
+        ),
       ]);
     } finally {
       identity.refuseReads = false;
@@ -227,7 +271,10 @@ describe('--target with password credentials: {tenant}', () => {
   });
 
   it("stays 'conform', silently, with a token credential", async () => {
-    const { planned, said, requests } = await place({ target: quantum.url }, { ...blankAuthEnv(), OS_TOKEN: 'some-token' });
+    const { planned, said, requests } = await place(
+      { target: quantum.url },
+      { ...blankAuthEnv(), OS_TOKEN: 'some-token' },
+    );
     expect(planned.runs.map((r) => r.tenant)).toEqual(['conform']);
     expect(said).toEqual([]);
     expect(requests).toEqual([]);
@@ -240,8 +287,14 @@ describe('--target with password credentials: {tenant}', () => {
     expect(run.stdout).toMatch(/: \d+ cases, \d+ passed, 0 failed, 0 errored/);
     const results = JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8'));
     // The 403 scenarios ran: bob's token is of another project.
-    expect(results.runs[0].cases.filter((c: { scenario: string }) => c.scenario === 'auth.forbidden').map((c: { state: string }) => c.state)).toEqual(['passed', 'passed']);
-    const paths = results.runs[0].cases.flatMap((c: { exchanges: Array<{ request: { url: string } }> }) => c.exchanges.map((e) => e.request.url));
+    expect(
+      results.runs[0].cases
+        .filter((c: { scenario: string }) => c.scenario === 'auth.forbidden')
+        .map((c: { state: string }) => c.state),
+    ).toEqual(['passed', 'passed']);
+    const paths = results.runs[0].cases.flatMap((c: { exchanges: Array<{ request: { url: string } }> }) =>
+      c.exchanges.map((e) => e.request.url),
+    );
     expect(paths.some((u: string) => u.includes(`/tenants/${PROJECT_ID}/`))).toBe(true);
     expect(paths.some((u: string) => u.includes('/tenants/conform/'))).toBe(false);
   });

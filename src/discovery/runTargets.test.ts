@@ -12,7 +12,12 @@ import { DEFAULT_PROFILE, listProfiles } from '../profiles/registry.js';
 import { tempDir } from '../testing/tmp.js';
 import { runMode, type RunMode, type TargetSettings } from './runTargets.js';
 
-const OPENRC = { OS_AUTH_URL: 'http://keystone.example:5000/v3', OS_USERNAME: 'alice', OS_PASSWORD: 'pw', OS_PROJECT_NAME: 'demo' };
+const OPENRC = {
+  OS_AUTH_URL: 'http://keystone.example:5000/v3',
+  OS_USERNAME: 'alice',
+  OS_PASSWORD: 'pw',
+  OS_PROJECT_NAME: 'demo',
+};
 
 const ctx = (env: Record<string, string> = {}): ConfigContext => {
   const dir = tempDir('run-mode');
@@ -53,7 +58,8 @@ describe('runMode: without --target', () => {
 
   it('a cloud of clouds.yaml named by OS_CLOUD only: the embedded target, with the note', () => {
     const c = ctx({ OS_CLOUD: 'staging' });
-    const yaml = 'clouds:\n  staging:\n    auth:\n      auth_url: http://keystone.example:5000\n      username: alice\n      password: pw\n      project_name: demo\n';
+    const yaml =
+      'clouds:\n  staging:\n    auth:\n      auth_url: http://keystone.example:5000\n      username: alice\n      password: pw\n      project_name: demo\n';
     writeFileSync(join(c.cwd, 'clouds.yaml'), yaml);
     expect(embedded(runMode(settings(), c)).note).toMatch(/add --discover/);
   });
@@ -67,7 +73,7 @@ describe('runMode: without --target', () => {
     expect(embedded(runMode(settings(), ctx())).note).toBeUndefined();
   });
 
-  it('--discover with password credentials from the environment: the endpoints of the token\'s catalog, for every profile that names a service type', () => {
+  it("--discover with password credentials from the environment: the endpoints of the token's catalog, for every profile that names a service type", () => {
     const mode = runMode(settings({ discover: true }), ctx(OPENRC));
     expect(mode.kind).toBe('discover');
     if (mode.kind !== 'discover') return;
@@ -78,7 +84,10 @@ describe('runMode: without --target', () => {
   });
 
   it('--discover with --profile: those profiles, all required; one without a service type stays embedded', () => {
-    const mode = runMode(settings({ discover: true, profiles: ['quantum-v1.0', 'neutron-v2.0'].map((p) => loadProfile(p)) }), ctx(OPENRC));
+    const mode = runMode(
+      settings({ discover: true, profiles: ['quantum-v1.0', 'neutron-v2.0'].map((p) => loadProfile(p)) }),
+      ctx(OPENRC),
+    );
     if (mode.kind !== 'discover') throw new Error(mode.kind);
     expect(names(mode.candidates)).toEqual(['neutron-v2.0']);
     expect(names(mode.embedded)).toEqual(['quantum-v1.0']);
@@ -87,14 +96,23 @@ describe('runMode: without --target', () => {
 
   it('any authentication flag asks for discovery too, the rest of the settings coming from the environment', () => {
     const { OS_AUTH_URL, ...rest } = OPENRC;
-    expect(runMode(settings({ auth: { main: { authUrl: OS_AUTH_URL }, second: {} } }), ctx(rest)).kind).toBe('discover');
-    expect(runMode(settings({ auth: { main: {}, second: { username: 'bob' } } }), ctx({ ...OPENRC, CONFORM_SECOND_PASSWORD: 'pw2' })).kind).toBe('discover');
+    expect(runMode(settings({ auth: { main: { authUrl: OS_AUTH_URL }, second: {} } }), ctx(rest)).kind).toBe(
+      'discover',
+    );
+    expect(
+      runMode(
+        settings({ auth: { main: {}, second: { username: 'bob' } } }),
+        ctx({ ...OPENRC, CONFORM_SECOND_PASSWORD: 'pw2' }),
+      ).kind,
+    ).toBe('discover');
   });
 
   it('--discover without password credentials is a usage error that says what is missing', () => {
     expect(() => runMode(settings({ discover: true }), ctx())).toThrow(UsageError);
     expect(() => runMode(settings({ discover: true }), ctx())).toThrow(/--discover needs password credentials/);
-    expect(() => runMode(settings({ discover: true }), ctx({ OS_TOKEN: 'tok' }))).toThrow(/the main credential is a token \(from the environment\): give --target URL/);
+    expect(() => runMode(settings({ discover: true }), ctx({ OS_TOKEN: 'tok' }))).toThrow(
+      /the main credential is a token \(from the environment\): give --target URL/,
+    );
   });
 
   it('a token given as a flag: the embedded target, which says it does not use it', () => {
@@ -104,7 +122,9 @@ describe('runMode: without --target', () => {
 
   it('cleanup (discovery from the environment allowed): password credentials from the environment are used, a token is not, silently', () => {
     expect(runMode(settings({ discoverFromEnvironment: true }), ctx(OPENRC)).kind).toBe('discover');
-    expect(embedded(runMode(settings({ discoverFromEnvironment: true }), ctx({ OS_TOKEN: 'tok' }))).note).toBeUndefined();
+    expect(
+      embedded(runMode(settings({ discoverFromEnvironment: true }), ctx({ OS_TOKEN: 'tok' }))).note,
+    ).toBeUndefined();
   });
 });
 

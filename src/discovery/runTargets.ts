@@ -68,7 +68,10 @@ const UNUSED_FLAGS_NOTE =
   "conform: note: the embedded reference target has its own tokens; the credentials given are not used (give --target URL, or password credentials to find the endpoints in the token's service catalog)";
 
 function unusedEnvironmentNote(resolved: ResolvedAuth | undefined): string {
-  const how = resolved?.main?.kind === 'token' ? 'give --target URL' : "add --discover to find the endpoints in the token's service catalog, or --target URL";
+  const how =
+    resolved?.main?.kind === 'token'
+      ? 'give --target URL'
+      : "add --discover to find the endpoints in the token's service catalog, or --target URL";
   return `conform: note: the credentials in the environment (OS_*, OS_CLOUD / clouds.yaml) were not used: this run is on the embedded reference target; to test a cloud with them, ${how}`;
 }
 
@@ -81,7 +84,11 @@ export function runMode(s: TargetSettings, ctx: ConfigContext = processContext()
   if (s.target) return { kind: 'target', target: s.target, profiles: s.profiles ?? s.defaultProfiles() };
   const flagged = hasAuthFlags(s.auth);
   const mayDiscover = s.discover === true || flagged || s.discoverFromEnvironment === true;
-  const embedded = (note?: string): RunMode => ({ kind: 'embedded', profiles: s.profiles ?? s.defaultProfiles(), note });
+  const embedded = (note?: string): RunMode => ({
+    kind: 'embedded',
+    profiles: s.profiles ?? s.defaultProfiles(),
+    note,
+  });
   let resolved: ResolvedAuth;
   try {
     resolved = resolveAuth(s.auth, ctx);
@@ -108,13 +115,21 @@ export function runMode(s: TargetSettings, ctx: ConfigContext = processContext()
     );
   }
   if (flagged) return embedded(UNUSED_FLAGS_NOTE);
-  if (!s.discoverFromEnvironment && (resolved.main || resolved.second)) return embedded(unusedEnvironmentNote(resolved));
+  if (!s.discoverFromEnvironment && (resolved.main || resolved.second))
+    return embedded(unusedEnvironmentNote(resolved));
   return embedded();
 }
 
 /** The admin role of the main token, asked of an identity v3 service conform runs a profile against. */
-async function adminOnTarget(runs: ProfileRun[], token: string | undefined, secrets: Secrets, timeoutMs: number): Promise<boolean | undefined> {
-  const identity = runs.find((r) => r.target && r.profile.catalog.serviceType === 'identity' && versionPrefix(r.profile.catalog) === '/v3');
+async function adminOnTarget(
+  runs: ProfileRun[],
+  token: string | undefined,
+  secrets: Secrets,
+  timeoutMs: number,
+): Promise<boolean | undefined> {
+  const identity = runs.find(
+    (r) => r.target && r.profile.catalog.serviceType === 'identity' && versionPrefix(r.profile.catalog) === '/v3',
+  );
   if (!identity || !token) return undefined;
   const client = new HttpClient({ timeoutMs, connections: 1 });
   try {
@@ -132,15 +147,25 @@ async function adminOnTarget(runs: ProfileRun[], token: string | undefined, secr
  * refuse a member's create bodies whose tenant is not the token's project.
  * Without a password credential against identity v3: `conform`, silently.
  */
-async function tenantOfToken(auth: RunAuth, secrets: Secrets, timeoutMs: number, say: (line: string) => void): Promise<string> {
+async function tenantOfToken(
+  auth: RunAuth,
+  secrets: Secrets,
+  timeoutMs: number,
+  say: (line: string) => void,
+): Promise<string> {
   const identity = auth.mainIdentity;
   const token = auth.credentials.main;
   const fallback = (why: string) => {
-    say(`conform: note: ${why}: {tenant} is '${DEFAULT_TENANT}'; give --tenant ID if the target expects the token's project`);
+    say(
+      `conform: note: ${why}: {tenant} is '${DEFAULT_TENANT}'; give --tenant ID if the target expects the token's project`,
+    );
     return DEFAULT_TENANT;
   };
   if (auth.failure || !token || !identity) return DEFAULT_TENANT;
-  if (identity.identityApiVersion !== '3') return fallback(`conform reads a token's project from identity v3 only (${identity.authUrl} is v${identity.identityApiVersion})`);
+  if (identity.identityApiVersion !== '3')
+    return fallback(
+      `conform reads a token's project from identity v3 only (${identity.authUrl} is v${identity.identityApiVersion})`,
+    );
   const client = new HttpClient({ timeoutMs, connections: 1 });
   try {
     const { projectId } = await readToken(client, secrets, identity.authUrl, token);
@@ -154,13 +179,23 @@ async function tenantOfToken(auth: RunAuth, secrets: Secrets, timeoutMs: number,
   }
 }
 
-export async function runTargets(s: TargetSettings, secrets: Secrets, say: (line: string) => void, mode: RunMode = runMode(s)): Promise<RunTargets> {
+export async function runTargets(
+  s: TargetSettings,
+  secrets: Secrets,
+  say: (line: string) => void,
+  mode: RunMode = runMode(s),
+): Promise<RunTargets> {
   const tenant = s.tenant ?? DEFAULT_TENANT;
   if (mode.kind === 'target') {
     const auth = await authenticateRun(s.auth, { timeoutMs: s.timeoutMs }, secrets, say);
-    const runTenant = s.tenant ?? (s.readTenant === false ? DEFAULT_TENANT : await tenantOfToken(auth, secrets, s.timeoutMs, say));
+    const runTenant =
+      s.tenant ?? (s.readTenant === false ? DEFAULT_TENANT : await tenantOfToken(auth, secrets, s.timeoutMs, say));
     const runs = mode.profiles.map((profile) => ({ profile, target: mode.target, tenant: runTenant }));
-    return { auth, runs, mainIsAdmin: auth.failure ? undefined : await adminOnTarget(runs, auth.credentials.main, secrets, s.timeoutMs) };
+    return {
+      auth,
+      runs,
+      mainIsAdmin: auth.failure ? undefined : await adminOnTarget(runs, auth.credentials.main, secrets, s.timeoutMs),
+    };
   }
   const embedded = (profiles: Profile[]): ProfileRun[] => profiles.map((profile) => ({ profile, tenant }));
   if (mode.kind === 'embedded') {
@@ -171,7 +206,10 @@ export async function runTargets(s: TargetSettings, secrets: Secrets, say: (line
   const stayEmbedded = embedded(mode.embedded);
   const auth = await authenticateRun(s.auth, { timeoutMs: s.timeoutMs }, secrets, say);
   if (auth.failure || !auth.credentials.main) {
-    return { auth, runs: [...stayEmbedded, ...candidates.map((profile) => ({ profile, target: main.authUrl, tenant }))] };
+    return {
+      auth,
+      runs: [...stayEmbedded, ...candidates.map((profile) => ({ profile, target: main.authUrl, tenant }))],
+    };
   }
   const client = new HttpClient({ timeoutMs: s.timeoutMs, connections: 1 });
   try {

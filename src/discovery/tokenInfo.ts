@@ -19,16 +19,23 @@ export interface TokenInfo {
 export const ADMIN_ROLE = 'admin';
 
 /** `identityUrl` is the versioned v3 endpoint (`http://host:5000/v3`). */
-export async function readToken(client: HttpClient, secrets: Secrets, identityUrl: string, token: string): Promise<TokenInfo> {
+export async function readToken(
+  client: HttpClient,
+  secrets: Secrets,
+  identityUrl: string,
+  token: string,
+): Promise<TokenInfo> {
   const outcome = await client.send({
     method: 'GET',
     url: `${identityUrl}/auth/tokens`,
     headers: { accept: 'application/json', 'x-auth-token': token, 'x-subject-token': token },
   });
   const at = `identity service ${identityUrl}`;
-  if (!outcome.ok) throw new TargetError(`${at} could not be reached to read the token's catalog: ${secrets.redact(outcome.error)}`);
+  if (!outcome.ok)
+    throw new TargetError(`${at} could not be reached to read the token's catalog: ${secrets.redact(outcome.error)}`);
   const { status, body } = outcome.response;
-  if (status !== 200) throw new TargetError(`${at} answered ${status} to reading its own token: ${faultMessage(secrets.redact(body))}`);
+  if (status !== 200)
+    throw new TargetError(`${at} answered ${status} to reading its own token: ${faultMessage(secrets.redact(body))}`);
   let json: { token?: { project?: { id?: unknown }; roles?: unknown } };
   try {
     json = JSON.parse(body);
@@ -36,6 +43,8 @@ export async function readToken(client: HttpClient, secrets: Secrets, identityUr
     throw new TargetError(`${at} answered the token read with a body that is not JSON`);
   }
   const projectId = json.token?.project?.id;
-  const roles = Array.isArray(json.token?.roles) ? json.token.roles.map((r: { name?: unknown }) => r?.name).filter((n): n is string => typeof n === 'string') : [];
+  const roles = Array.isArray(json.token?.roles)
+    ? json.token.roles.map((r: { name?: unknown }) => r?.name).filter((n): n is string => typeof n === 'string')
+    : [];
   return { projectId: typeof projectId === 'string' ? projectId : undefined, roles, catalog: catalogFromV3(json) };
 }

@@ -6,7 +6,8 @@ export function coverageTable(profile: Profile): string {
   const rows = catalog.faults.map((fault) => {
     const scenarios = suite.scenarios.filter((s) => 'fault' in s.expect && s.expect.fault === fault.element);
     const formats = [...new Set(scenarios.flatMap((s) => s.formats ?? catalog.formats))].sort();
-    const names = scenarios.map((s) => `\`${s.id}\``).join(', ') || '— (not triggerable by a black box; see the catalog notes)';
+    const names =
+      scenarios.map((s) => `\`${s.id}\``).join(', ') || '— (not triggerable by a black box; see the catalog notes)';
     return `| \`${fault.element}\` | ${fault.codes.join(', ')} | ${formats.join(', ') || '—'} | ${names} |`;
   });
   const success = suite.scenarios.filter((s) => 'success' in s.expect).map((s) => `\`${s.id}\``);

@@ -19,4 +19,6 @@ for (const name of listProfiles()) readme = replaceBlock(readme, `coverage:${nam
 const run = await runMutants();
 readme = replaceBlock(readme, 'mutants', `${scoreLine(run)}\n\n${renderMutantTable(run.verdicts, 'markdown')}`);
 fs.writeFileSync(file, readme);
-console.log(`README.md: coverage of ${listProfiles().length} profiles, ${run.verdicts.length} mutations (${scoreLine(run)})`);
+console.log(
+  `README.md: coverage of ${listProfiles().length} profiles, ${run.verdicts.length} mutations (${scoreLine(run)})`,
+);

@@ -20,7 +20,8 @@ describe('README (regenerate with `npm run docs`)', () => {
   it('lists every mutation in its mutation table', () => {
     const table = readBlock(readme, 'mutants') ?? '';
     for (const profile of mutationProfiles()) {
-      for (const m of mutationsOf(profile)) expect(table, `${profile} ${m.id}`).toContain(`| ${profile} | ${m.id} | yes | ${m.caughtBy} |`);
+      for (const m of mutationsOf(profile))
+        expect(table, `${profile} ${m.id}`).toContain(`| ${profile} | ${m.id} | yes | ${m.caughtBy} |`);
     }
   });
 });
@@ -28,7 +29,9 @@ describe('README (regenerate with `npm run docs`)', () => {
 describe('README check table', () => {
   it('lists every probe check, in the order a run applies them', async () => {
     const { PROBE_CHECKS } = await import('../checks/registry.js');
-    const listed = [...readme.matchAll(/^\| `([a-z-]+)` \| /gm)].map((m) => m[1]).filter((id) => PROBE_CHECKS.some((c) => c.id === id));
+    const listed = [...readme.matchAll(/^\| `([a-z-]+)` \| /gm)]
+      .map((m) => m[1])
+      .filter((id) => PROBE_CHECKS.some((c) => c.id === id));
     expect(listed).toEqual(PROBE_CHECKS.map((c) => c.id));
   });
 });

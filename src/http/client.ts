@@ -15,8 +15,7 @@ export interface HttpResponse {
 }
 
 export type HttpOutcome =
-  | { ok: true; response: HttpResponse; durationMs: number }
-  | { ok: false; error: string; durationMs: number };
+  { ok: true; response: HttpResponse; durationMs: number } | { ok: false; error: string; durationMs: number };
 
 export interface HttpClientOptions {
   /** Per request: from sending to the last byte of the body. */
@@ -55,14 +54,17 @@ export class HttpClient {
       });
       const { body, truncated } = await this.readBody(res.body);
       const headers: Record<string, string> = {};
-      for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
+      for (const [k, v] of Object.entries(res.headers))
+        if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
       return { ok: true, response: { status: res.statusCode, headers, body, truncated }, durationMs: elapsed() };
     } catch (err) {
       return { ok: false, error: describeTransportError(err, req.url, this.options.timeoutMs), durationMs: elapsed() };
     }
   }
 
-  private async readBody(stream: AsyncIterable<Buffer> & { destroy(): void }): Promise<{ body: string; truncated: boolean }> {
+  private async readBody(
+    stream: AsyncIterable<Buffer> & { destroy(): void },
+  ): Promise<{ body: string; truncated: boolean }> {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of stream) {
@@ -88,7 +90,13 @@ export function describeTransportError(err: unknown, url: string, timeoutMs: num
   const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = e.code ?? e.cause?.code;
   const where = safeHost(url);
-  if (e.name === 'TimeoutError' || e.name === 'AbortError' || e instanceof undiciErrors.HeadersTimeoutError || e instanceof undiciErrors.BodyTimeoutError || code === 'UND_ERR_CONNECT_TIMEOUT') {
+  if (
+    e.name === 'TimeoutError' ||
+    e.name === 'AbortError' ||
+    e instanceof undiciErrors.HeadersTimeoutError ||
+    e instanceof undiciErrors.BodyTimeoutError ||
+    code === 'UND_ERR_CONNECT_TIMEOUT'
+  ) {
     return `no answer from ${where} within ${timeoutMs} ms`;
   }
   switch (code) {

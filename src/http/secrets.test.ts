@@ -7,7 +7,10 @@ describe('secrets', () => {
     const s = new Secrets();
     s.add('gAAAAABsecret-token-value');
     expect(s.redact('{"token":{"id":"gAAAAABsecret-token-value"}}')).toBe(`{"token":{"id":"${REDACTED}"}}`);
-    expect(s.redactHeaders({ 'X-Auth-Token': 'anything', accept: 'application/json' })).toEqual({ 'X-Auth-Token': REDACTED, accept: 'application/json' });
+    expect(s.redactHeaders({ 'X-Auth-Token': 'anything', accept: 'application/json' })).toEqual({
+      'X-Auth-Token': REDACTED,
+      accept: 'application/json',
+    });
   });
 
   it('redacts before cutting, and a cut that ends in the start of a secret loses that too', () => {
@@ -26,18 +29,32 @@ describe('secrets', () => {
   it('leaves a made-up bad token visible, since it reproduces the probe and opens nothing', () => {
     const s = new Secrets();
     s.markPublic('conform-invalid-abc');
-    expect(s.redactHeaders({ 'x-auth-token': 'conform-invalid-abc' })).toEqual({ 'x-auth-token': 'conform-invalid-abc' });
+    expect(s.redactHeaders({ 'x-auth-token': 'conform-invalid-abc' })).toEqual({
+      'x-auth-token': 'conform-invalid-abc',
+    });
   });
 
   it('curl reproductions refer to $OS_TOKEN, never to a token, and quote safely', () => {
-    const curl = toCurl({ method: 'PUT', url: "http://h/v1.0/it's", headers: { 'x-auth-token': REDACTED, 'content-type': 'application/json' }, body: `{"a":"b'c"}` });
-    expect(curl).toBe(`curl -sS -i -X PUT 'http://h/v1.0/it'\\''s' -H "x-auth-token: $OS_TOKEN" -H 'content-type: application/json' --data-raw '{"a":"b'\\''c"}'`);
+    const curl = toCurl({
+      method: 'PUT',
+      url: "http://h/v1.0/it's",
+      headers: { 'x-auth-token': REDACTED, 'content-type': 'application/json' },
+      body: `{"a":"b'c"}`,
+    });
+    expect(curl).toBe(
+      `curl -sS -i -X PUT 'http://h/v1.0/it'\\''s' -H "x-auth-token: $OS_TOKEN" -H 'content-type: application/json' --data-raw '{"a":"b'\\''c"}'`,
+    );
   });
 });
 
 describe('curl reproductions of a bad-token probe', () => {
   it('send the made-up token, not $OS_TOKEN: the same request, failing the same way', () => {
-    const curl = toCurl({ method: 'GET', url: 'http://h/v1.0/x', headers: { 'x-auth-token': 'conform-invalid-abc' }, credential: 'invalid' });
+    const curl = toCurl({
+      method: 'GET',
+      url: 'http://h/v1.0/x',
+      headers: { 'x-auth-token': 'conform-invalid-abc' },
+      credential: 'invalid',
+    });
     expect(curl).toBe(`curl -sS -i -X GET 'http://h/v1.0/x' -H 'x-auth-token: conform-invalid-abc'`);
   });
 });

@@ -1,5 +1,12 @@
 /** Headers whose values are credentials, whatever they hold. */
-export const SECRET_HEADERS = new Set(['x-auth-token', 'x-subject-token', 'authorization', 'cookie', 'set-cookie', 'proxy-authorization']);
+export const SECRET_HEADERS = new Set([
+  'x-auth-token',
+  'x-subject-token',
+  'authorization',
+  'cookie',
+  'set-cookie',
+  'proxy-authorization',
+]);
 
 export const REDACTED = '[REDACTED]';
 

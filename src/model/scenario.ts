@@ -58,9 +58,7 @@ export interface SetupStep extends RequestSpec {
   cleanup?: RequestSpec;
 }
 
-export type Expectation =
-  | { fault: string; status?: number }
-  | { success: true };
+export type Expectation = { fault: string; status?: number } | { success: true };
 
 /** The probe: a request, plus how to undo it should the target wrongly carry it out. */
 export interface ProbeSpec extends RequestSpec {

@@ -18,9 +18,14 @@ export async function runMutants(concurrency = 2): Promise<MutantRun> {
   for (const name of mutationProfiles()) {
     const profile = loadProfile(name);
     baselines.push({ profile: name, summary: (await runAgainstReference(profile)).summary });
-    verdicts.push(...(await mapConcurrent(mutationsOf(name), concurrency, async (m) => judgeMutant(name, m, await runAgainstReference(profile, { mutation: m })))));
+    verdicts.push(
+      ...(await mapConcurrent(mutationsOf(name), concurrency, async (m) =>
+        judgeMutant(name, m, await runAgainstReference(profile, { mutation: m })),
+      )),
+    );
   }
   return { baselines, verdicts };
 }
 
-export const baselineFindings = (run: MutantRun) => run.baselines.reduce((n, b) => n + b.summary.failed + b.summary.errored, 0);
+export const baselineFindings = (run: MutantRun) =>
+  run.baselines.reduce((n, b) => n + b.summary.failed + b.summary.errored, 0);

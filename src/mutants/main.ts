@@ -12,7 +12,9 @@ import { renderMutantTable, scoreLine } from './table.js';
 
 const run = await runMutants();
 for (const b of run.baselines) {
-  console.log(`${b.profile}: unmutated reference: ${b.summary.passed}/${b.summary.total} passed, ${b.summary.failed} failed, ${b.summary.errored} errored`);
+  console.log(
+    `${b.profile}: unmutated reference: ${b.summary.passed}/${b.summary.total} passed, ${b.summary.failed} failed, ${b.summary.errored} errored`,
+  );
 }
 console.log('');
 console.log(renderMutantTable(run.verdicts, process.argv.includes('--markdown') ? 'markdown' : 'text'));

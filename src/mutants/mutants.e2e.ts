@@ -14,12 +14,18 @@ describe.each(mutationProfiles())('mutations of %s', (name) => {
 
   it('the unmutated reference target conforms: zero findings, zero errors', async () => {
     const run = await runAgainstReference(profile);
-    expect(run.summary.failed + run.summary.errored, JSON.stringify(run.cases.filter((c) => c.state !== 'passed').map((c) => c.id))).toBe(0);
+    expect(
+      run.summary.failed + run.summary.errored,
+      JSON.stringify(run.cases.filter((c) => c.state !== 'passed').map((c) => c.id)),
+    ).toBe(0);
   });
 
-  it.each(mutationsOf(name).map((m) => [m.id, m] as const))('%s is caught by its intended check', async (_id, mutation) => {
-    const verdict = judgeMutant(name, mutation, await runAgainstReference(profile, { mutation }));
-    expect(verdict.failedChecks, verdict.description).toContain(mutation.caughtBy);
-    expect(verdict.diagnosis).toMatch(new RegExp(`^\\[${mutation.caughtBy}\\] `));
-  });
+  it.each(mutationsOf(name).map((m) => [m.id, m] as const))(
+    '%s is caught by its intended check',
+    async (_id, mutation) => {
+      const verdict = judgeMutant(name, mutation, await runAgainstReference(profile, { mutation }));
+      expect(verdict.failedChecks, verdict.description).toContain(mutation.caughtBy);
+      expect(verdict.diagnosis).toMatch(new RegExp(`^\\[${mutation.caughtBy}\\] `));
+    },
+  );
 });

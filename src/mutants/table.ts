@@ -15,7 +15,11 @@ export function renderMutantTable(verdicts: MutantVerdict[], style: 'markdown' |
   ]);
   const header = ['profile', 'mutation', 'caught?', 'by check', 'diagnosis'];
   if (style === 'markdown') {
-    return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.map((c, i) => (i === 4 ? `\`${cell(c).slice(0, 160)}\`` : cell(c))).join(' | ')} |`)].join('\n');
+    return [
+      `| ${header.join(' | ')} |`,
+      `|${header.map(() => '---').join('|')}|`,
+      ...rows.map((r) => `| ${r.map((c, i) => (i === 4 ? `\`${cell(c).slice(0, 160)}\`` : cell(c))).join(' | ')} |`),
+    ].join('\n');
   }
   const widths = header.slice(0, 4).map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (r: string[]) => [...r.slice(0, 4).map((c, i) => c.padEnd(widths[i])), r[4].slice(0, 140)].join('  ');

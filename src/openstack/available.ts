@@ -17,7 +17,8 @@ const REQUIRED: Array<[path: string, providedBy: string]> = [
 export type Availability = { ok: true } | { ok: false; reason: string };
 
 export function openstackAvailable(): Availability {
-  if (process.platform !== 'linux') return { ok: false, reason: `real OpenStack services need Linux (this is ${process.platform})` };
+  if (process.platform !== 'linux')
+    return { ok: false, reason: `real OpenStack services need Linux (this is ${process.platform})` };
   const missing = REQUIRED.filter(([path]) => !existsSync(path));
   if (missing.length === 0) return { ok: true };
   const list = missing.map(([path, pkg]) => `${path} (${pkg})`).join(', ');

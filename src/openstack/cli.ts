@@ -26,19 +26,27 @@ async function main(what: What): Promise<void> {
     if (what === 'neutron') {
       const neutron = await startNeutron({ auth: 'noauth' });
       started.push(neutron);
-      console.log(`neutron (noauth)  ${neutron.url}  setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms after start  (log: ${neutron.dir}/neutron.log)`);
+      console.log(
+        `neutron (noauth)  ${neutron.url}  setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms after start  (log: ${neutron.dir}/neutron.log)`,
+      );
     } else {
       const keystone = await startKeystone();
       started.push(keystone);
-      console.log(`keystone  ${keystone.url}  setup ${keystone.setupMs} ms, ready ${keystone.readyMs} ms after start  (log: ${keystone.dir}/keystone.log)`);
-      console.log(`  export OS_AUTH_URL=${keystone.authUrl} OS_USERNAME=${keystone.adminUser} OS_PROJECT_NAME=${keystone.adminProject}`);
+      console.log(
+        `keystone  ${keystone.url}  setup ${keystone.setupMs} ms, ready ${keystone.readyMs} ms after start  (log: ${keystone.dir}/keystone.log)`,
+      );
+      console.log(
+        `  export OS_AUTH_URL=${keystone.authUrl} OS_USERNAME=${keystone.adminUser} OS_PROJECT_NAME=${keystone.adminProject}`,
+      );
       console.log('  export OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default');
       console.log(`  export OS_PASSWORD="$(cat ${keystone.adminPasswordFile})"   # not printed here`);
       if (what === 'neutron-keystone') {
         const neutron = await startNeutron({ auth: 'keystone', keystone });
         started.push(neutron);
         await keystone.registerService('network', 'neutron', neutron.url);
-        console.log(`neutron (keystone)  ${neutron.url}  setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms after start  (log: ${neutron.dir}/neutron.log)`);
+        console.log(
+          `neutron (keystone)  ${neutron.url}  setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms after start  (log: ${neutron.dir}/neutron.log)`,
+        );
       }
     }
     console.log('Ctrl-C stops everything.');

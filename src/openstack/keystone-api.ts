@@ -64,7 +64,8 @@ export async function createProjectMember(
   spec: MemberSpec,
 ): Promise<KeystoneCredentials & { userId: string; projectId: string }> {
   const call = adminCalls(keystoneUrl, adminToken);
-  const projectId = (await call.findId('projects', spec.project)) ?? (await call.create('project', { name: spec.project }));
+  const projectId =
+    (await call.findId('projects', spec.project)) ?? (await call.create('project', { name: spec.project }));
   const userId = await call.create('user', { name: spec.user, password: spec.password, default_project_id: projectId });
   const roleId = await call.findId('roles', spec.role);
   if (!roleId) throw new Error(`Keystone has no role named ${spec.role}`);

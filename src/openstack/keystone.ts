@@ -73,7 +73,12 @@ export async function startKeystone(opts: KeystoneOptions = {}): Promise<Running
           cwd: dir,
           logFile,
         });
-      const owner = ['--keystone-user', String(process.getuid?.() ?? 0), '--keystone-group', String(process.getgid?.() ?? 0)];
+      const owner = [
+        '--keystone-user',
+        String(process.getuid?.() ?? 0),
+        '--keystone-group',
+        String(process.getgid?.() ?? 0),
+      ];
       // Independent steps (database, token keys, credential keys) run side by side:
       // each keystone-manage run spends ~4 s importing Keystone.
       await allSucceeded([
@@ -84,11 +89,16 @@ export async function startKeystone(opts: KeystoneOptions = {}): Promise<Running
       await manage(
         'bootstrap',
         [
-          '--bootstrap-username', ADMIN.user,
-          '--bootstrap-project-name', ADMIN.project,
-          '--bootstrap-role-name', ADMIN.role,
-          '--bootstrap-region-id', ADMIN.region,
-          '--bootstrap-public-url', `${url}/v3/`,
+          '--bootstrap-username',
+          ADMIN.user,
+          '--bootstrap-project-name',
+          ADMIN.project,
+          '--bootstrap-role-name',
+          ADMIN.role,
+          '--bootstrap-region-id',
+          ADMIN.region,
+          '--bootstrap-public-url',
+          `${url}/v3/`,
         ],
         { OS_BOOTSTRAP_PASSWORD: adminPassword }, // via the environment: not visible in `ps`
       );

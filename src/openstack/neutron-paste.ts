@@ -31,13 +31,16 @@ function composite(name: string, pipelines: { noauth: string[]; keystone: string
   ].join('\n');
 }
 
-export const NEUTRON_API_PASTE_INI = [
-  ['[composite:neutron]', 'use = egg:Paste#urlmap', '/: neutronversions_composite', '/v2.0: neutronapi_v2_0'].join('\n'),
-  composite('neutronapi_v2_0', {
-    noauth: [...API_FRONT, 'extensions', 'neutronapiapp_v2_0'],
-    keystone: [...API_FRONT, 'authtoken', 'keystonecontext', 'extensions', 'neutronapiapp_v2_0'],
-  }),
-  composite('neutronversions_composite', { noauth: VERSIONS, keystone: VERSIONS }),
-  ...Object.entries(FILTERS).map(([name, factory]) => `[filter:${name}]\npaste.filter_factory = ${factory}`),
-  ...Object.entries(APPS).map(([name, factory]) => `[app:${name}]\npaste.app_factory = ${factory}`),
-].join('\n\n') + '\n';
+export const NEUTRON_API_PASTE_INI =
+  [
+    ['[composite:neutron]', 'use = egg:Paste#urlmap', '/: neutronversions_composite', '/v2.0: neutronapi_v2_0'].join(
+      '\n',
+    ),
+    composite('neutronapi_v2_0', {
+      noauth: [...API_FRONT, 'extensions', 'neutronapiapp_v2_0'],
+      keystone: [...API_FRONT, 'authtoken', 'keystonecontext', 'extensions', 'neutronapiapp_v2_0'],
+    }),
+    composite('neutronversions_composite', { noauth: VERSIONS, keystone: VERSIONS }),
+    ...Object.entries(FILTERS).map(([name, factory]) => `[filter:${name}]\npaste.filter_factory = ${factory}`),
+    ...Object.entries(APPS).map(([name, factory]) => `[app:${name}]\npaste.app_factory = ${factory}`),
+  ].join('\n\n') + '\n';

@@ -10,10 +10,7 @@ import { NEUTRON_API_PASTE_INI } from './neutron-paste.js';
 /** The neutron-server entry point; python3-neutron ships the module, not /usr/bin/neutron-server. */
 export const NEUTRON_SERVER_MODULE = '/usr/lib/python3/dist-packages/neutron/cmd/eventlet/server/__init__.py';
 
-export type NeutronOptions = (
-  | { auth: 'noauth' }
-  | { auth: 'keystone'; keystone: RunningKeystone }
-) & {
+export type NeutronOptions = ({ auth: 'noauth' } | { auth: 'keystone'; keystone: RunningKeystone }) & {
   port?: number;
   /** Give up waiting for GET /v2.0/networks after this long (default 90 s). */
   readyTimeoutMs?: number;

@@ -86,7 +86,10 @@ suite(title, () => {
   });
 
   it('deleting a network with a compute:nova port answers 409 NetworkInUse', async () => {
-    const created = await http(`${guarded.url}/v2.0/networks`, { headers: asAdmin(), body: { network: { name: 'in-use' } } });
+    const created = await http(`${guarded.url}/v2.0/networks`, {
+      headers: asAdmin(),
+      body: { network: { name: 'in-use' } },
+    });
     expect(created.status).toBe(201);
     const networkId = (created.json as { network: { id: string } }).network.id;
     const port = await http(`${guarded.url}/v2.0/ports`, {
@@ -102,7 +105,12 @@ suite(title, () => {
 
   it('an extra member user gets a token whose catalog has the registered network endpoint', async () => {
     await keystone.registerService('network', 'neutron', guarded.url);
-    const member = await keystone.createUser({ user: 'conform-member', password: randomUUID(), project: 'conform', role: 'member' });
+    const member = await keystone.createUser({
+      user: 'conform-member',
+      password: randomUUID(),
+      project: 'conform',
+      role: 'member',
+    });
     expect(JSON.stringify(member)).not.toContain(member.password);
     const issued = await keystone.issueToken(member);
     const catalog = (issued.body as { token: { catalog: Array<{ type: string; endpoints: Array<{ url: string }> }> } })
@@ -114,7 +122,11 @@ suite(title, () => {
 
   it('keeps the admin password and tokens out of printable objects and service logs', () => {
     expect(JSON.stringify(keystone)).not.toContain(keystone.adminPassword);
-    for (const [service, log] of [[keystone, 'keystone.log'], [open, 'neutron.log'], [guarded, 'neutron.log']] as const) {
+    for (const [service, log] of [
+      [keystone, 'keystone.log'],
+      [open, 'neutron.log'],
+      [guarded, 'neutron.log'],
+    ] as const) {
       const text = readFileSync(join(service.dir, log), 'utf8');
       expect(text).not.toContain(keystone.adminPassword);
       expect(text).not.toContain(adminToken);

@@ -177,7 +177,9 @@ export async function waitUntilReady(opts: ReadinessOptions): Promise<void> {
   let lastProblem = 'no answer yet';
   while (Date.now() < deadline) {
     if (service.exited()) {
-      throw new Error(`${what} exited before it was ready.\n--- ${service.logFile} (tail) ---\n${tailOfFile(service.logFile)}`);
+      throw new Error(
+        `${what} exited before it was ready.\n--- ${service.logFile} (tail) ---\n${tailOfFile(service.logFile)}`,
+      );
     }
     try {
       if (await probe()) return;

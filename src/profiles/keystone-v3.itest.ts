@@ -34,118 +34,169 @@ const KEYSTONE_FINDINGS = {
   'project.update.parent[json]': ['status'],
   'project.rename.taken[json]': ['status', 'content-type', 'well-formed'],
 };
-const KEYSTONE_STATUS = { 'project.create.with-id': ['400 (attributeNotAllowed)', '201'], 'project.create.no-domain': ['404 (referenceNotFound)', '400'], 'project.create.no-parent': ['404 (referenceNotFound)', '400'], 'project.update.parent': ['400 (createOnlyAttribute)', '403'], 'project.rename.taken': ['409 (conflict)', '500'] };
+const KEYSTONE_STATUS = {
+  'project.create.with-id': ['400 (attributeNotAllowed)', '201'],
+  'project.create.no-domain': ['404 (referenceNotFound)', '400'],
+  'project.create.no-parent': ['404 (referenceNotFound)', '400'],
+  'project.update.parent': ['400 (createOnlyAttribute)', '403'],
+  'project.rename.taken': ['409 (conflict)', '500'],
+};
 /** Behind Keystone as without it: PUT on the networks collection answers 404, not 405. */
 const NEUTRON_FINDINGS = { 'method.put-networks[json]': ['status'] };
 
-suite(availability.ok ? 'keystone-v3 and neutron-v2.0 behind Keystone, endpoints from the service catalog' : `keystone-v3 (skipped: ${availability.reason})`, () => {
-  let keystone: RunningKeystone;
-  let neutron: RunningNeutron;
-  let member: Awaited<ReturnType<RunningKeystone['createUser']>>;
-  let adminToken: string;
+suite(
+  availability.ok
+    ? 'keystone-v3 and neutron-v2.0 behind Keystone, endpoints from the service catalog'
+    : `keystone-v3 (skipped: ${availability.reason})`,
+  () => {
+    let keystone: RunningKeystone;
+    let neutron: RunningNeutron;
+    let member: Awaited<ReturnType<RunningKeystone['createUser']>>;
+    let adminToken: string;
 
-  beforeAll(async () => {
-    keystone = await startKeystone();
-    neutron = await startNeutron({ auth: 'keystone', keystone });
-    await keystone.registerService('network', 'neutron', neutron.url);
-    const tag = randomBytes(3).toString('hex');
-    member = await keystone.createUser({ user: `member-${tag}`, password: randomUUID(), project: `member-project-${tag}`, role: 'member' });
-    adminToken = (await keystone.issueToken()).token;
-    console.info(`keystone: setup ${keystone.setupMs} ms, ready ${keystone.readyMs} ms; neutron: setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms`);
-  });
-  afterAll(async () => {
-    await Promise.all([neutron?.stop(), keystone?.stop()]);
-  });
-  beforeEach(({ onTestFailed }) =>
-    onTestFailed(() => {
-      console.error(`--- keystone log (tail) ---\n${keystone?.logTail(40)}`);
-      console.error(`--- neutron log (tail) ---\n${neutron?.logTail(20)}`);
-    }),
-  );
+    beforeAll(async () => {
+      keystone = await startKeystone();
+      neutron = await startNeutron({ auth: 'keystone', keystone });
+      await keystone.registerService('network', 'neutron', neutron.url);
+      const tag = randomBytes(3).toString('hex');
+      member = await keystone.createUser({
+        user: `member-${tag}`,
+        password: randomUUID(),
+        project: `member-project-${tag}`,
+        role: 'member',
+      });
+      adminToken = (await keystone.issueToken()).token;
+      console.info(
+        `keystone: setup ${keystone.setupMs} ms, ready ${keystone.readyMs} ms; neutron: setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms`,
+      );
+    });
+    afterAll(async () => {
+      await Promise.all([neutron?.stop(), keystone?.stop()]);
+    });
+    beforeEach(({ onTestFailed }) =>
+      onTestFailed(() => {
+        console.error(`--- keystone log (tail) ---\n${keystone?.logTail(40)}`);
+        console.error(`--- neutron log (tail) ---\n${neutron?.logTail(20)}`);
+      }),
+    );
 
-  const osEnv = () => ({
-    OS_AUTH_URL: keystone.authUrl,
-    OS_USERNAME: keystone.adminUser,
-    OS_PASSWORD: keystone.adminPassword,
-    OS_PROJECT_NAME: keystone.adminProject,
-    OS_USER_DOMAIN_NAME: 'Default',
-    OS_PROJECT_DOMAIN_NAME: 'Default',
-    CONFORM_SECOND_USERNAME: member.user,
-    CONFORM_SECOND_PASSWORD: member.password,
-    CONFORM_SECOND_PROJECT_NAME: member.project,
-  });
-  const asAdmin = () => ({ 'x-auth-token': adminToken });
+    const osEnv = () => ({
+      OS_AUTH_URL: keystone.authUrl,
+      OS_USERNAME: keystone.adminUser,
+      OS_PASSWORD: keystone.adminPassword,
+      OS_PROJECT_NAME: keystone.adminProject,
+      OS_USER_DOMAIN_NAME: 'Default',
+      OS_PROJECT_DOMAIN_NAME: 'Default',
+      CONFORM_SECOND_USERNAME: member.user,
+      CONFORM_SECOND_PASSWORD: member.password,
+      CONFORM_SECOND_PROJECT_NAME: member.project,
+    });
+    const asAdmin = () => ({ 'x-auth-token': adminToken });
 
-  it('finds both endpoints, runs every scenario with real tokens, the verdicts are right, nothing is left behind', async () => {
-    const reports = tempDir('itest');
-    const cli = await spawnCli(['--discover', '--reports', reports], osEnv());
-    console.info(`conform keystone-v3 + neutron-v2.0 (discovered): ${cli.ms} ms`);
-    expect(cli.code, cli.stdout + cli.stderr).toBe(1);
-    expect(cli.stderr).toContain(`keystone-v3: identity endpoint ${keystone.url} (from the token's service catalog)`);
-    expect(cli.stderr).toContain(`neutron-v2.0: network endpoint ${neutron.url} (from the token's service catalog)`);
-    const runs = readRuns(reports);
-    expect(runs.map((r) => [r.profile, r.target])).toEqual([['keystone-v3', keystone.url], ['neutron-v2.0', neutron.url]]);
+    it('finds both endpoints, runs every scenario with real tokens, the verdicts are right, nothing is left behind', async () => {
+      const reports = tempDir('itest');
+      const cli = await spawnCli(['--discover', '--reports', reports], osEnv());
+      console.info(`conform keystone-v3 + neutron-v2.0 (discovered): ${cli.ms} ms`);
+      expect(cli.code, cli.stdout + cli.stderr).toBe(1);
+      expect(cli.stderr).toContain(`keystone-v3: identity endpoint ${keystone.url} (from the token's service catalog)`);
+      expect(cli.stderr).toContain(`neutron-v2.0: network endpoint ${neutron.url} (from the token's service catalog)`);
+      const runs = readRuns(reports);
+      expect(runs.map((r) => [r.profile, r.target])).toEqual([
+        ['keystone-v3', keystone.url],
+        ['neutron-v2.0', neutron.url],
+      ]);
 
-    const identity = runOf(runs, 'keystone-v3');
-    expect(casesIn(identity, 'errored')).toEqual([]);
-    expect(casesIn(identity, 'skipped')).toEqual([]);
-    expect(findings(identity)).toEqual(KEYSTONE_FINDINGS);
-    for (const [scenario, [expected, actual]] of Object.entries(KEYSTONE_STATUS)) {
-      expect(caseOf(identity, scenario).checks.find((k) => k.check === 'status')).toMatchObject({ expected, actual });
-    }
-    for (const scenario of ['auth.no-token', 'auth.bad-token', 'token.wrong-password']) {
-      expect(caseOf(identity, scenario).checks.find((k) => k.check === 'fault-headers')?.state).toBe('passed');
-    }
-    // No scenario aims at the untriggerable rows; Keystone's 500 on the taken rename is answered in place of a conflict.
-    expect(identity.coverage.filter((f) => f.untriggerable).map((f) => [f.fault, f.triggered, f.answeredInstead])).toEqual([['invalidManagementStatus', 0, 0], ['internalError', 0, 1], ['serviceUnavailable', 0, 0]]);
+      const identity = runOf(runs, 'keystone-v3');
+      expect(casesIn(identity, 'errored')).toEqual([]);
+      expect(casesIn(identity, 'skipped')).toEqual([]);
+      expect(findings(identity)).toEqual(KEYSTONE_FINDINGS);
+      for (const [scenario, [expected, actual]] of Object.entries(KEYSTONE_STATUS)) {
+        expect(caseOf(identity, scenario).checks.find((k) => k.check === 'status')).toMatchObject({ expected, actual });
+      }
+      for (const scenario of ['auth.no-token', 'auth.bad-token', 'token.wrong-password']) {
+        expect(caseOf(identity, scenario).checks.find((k) => k.check === 'fault-headers')?.state).toBe('passed');
+      }
+      // No scenario aims at the untriggerable rows; Keystone's 500 on the taken rename is answered in place of a conflict.
+      expect(
+        identity.coverage.filter((f) => f.untriggerable).map((f) => [f.fault, f.triggered, f.answeredInstead]),
+      ).toEqual([
+        ['invalidManagementStatus', 0, 0],
+        ['internalError', 0, 1],
+        ['serviceUnavailable', 0, 0],
+      ]);
 
-    const network = runOf(runs, 'neutron-v2.0');
-    expect(casesIn(network, 'errored')).toEqual([]);
-    expect(casesIn(network, 'skipped')).toEqual([]);
-    expect(findings(network)).toEqual(NEUTRON_FINDINGS);
-    for (const scenario of ['auth.no-token', 'auth.bad-token']) {
-      const c = caseOf(network, scenario);
-      expect(c.state).toBe('passed');
-      expect(c.checks.find((k) => k.check === 'fault-root')?.message).toBe("401 in the identity service's envelope, as the auth middleware sends it");
-    }
-    expect(caseOf(network, 'auth.forbidden').state).toBe('passed');
-    // {tenant} is the token's project.
-    const adminProject = (await http(`${keystone.authUrl}/projects?name=${keystone.adminProject}`, { headers: asAdmin() })).json as { projects: Array<{ id: string }> };
-    expect(caseOf(network, 'network.update.read-only').exchanges[0].request.body).toContain(`"tenant_id":"${adminProject.projects[0].id}"`);
+      const network = runOf(runs, 'neutron-v2.0');
+      expect(casesIn(network, 'errored')).toEqual([]);
+      expect(casesIn(network, 'skipped')).toEqual([]);
+      expect(findings(network)).toEqual(NEUTRON_FINDINGS);
+      for (const scenario of ['auth.no-token', 'auth.bad-token']) {
+        const c = caseOf(network, scenario);
+        expect(c.state).toBe('passed');
+        expect(c.checks.find((k) => k.check === 'fault-root')?.message).toBe(
+          "401 in the identity service's envelope, as the auth middleware sends it",
+        );
+      }
+      expect(caseOf(network, 'auth.forbidden').state).toBe('passed');
+      // {tenant} is the token's project.
+      const adminProject = (
+        await http(`${keystone.authUrl}/projects?name=${keystone.adminProject}`, { headers: asAdmin() })
+      ).json as { projects: Array<{ id: string }> };
+      expect(caseOf(network, 'network.update.read-only').exchanges[0].request.body).toContain(
+        `"tenant_id":"${adminProject.projects[0].id}"`,
+      );
 
-    // Everything created is gone, checked by listing.
-    expect(createdNames(identity)).toHaveLength(10);
-    expect(createdNames(network)).toHaveLength(8);
-    expect(await namedLike(keystone.url, ['/v3/projects', '/v3/users'], identity.runId, asAdmin())).toEqual([]);
-    expect(await namedLike(neutron.url, ['/v2.0/ports', '/v2.0/subnets', '/v2.0/networks'], network.runId, asAdmin())).toEqual([]);
+      // Everything created is gone, checked by listing.
+      expect(createdNames(identity)).toHaveLength(10);
+      expect(createdNames(network)).toHaveLength(8);
+      expect(await namedLike(keystone.url, ['/v3/projects', '/v3/users'], identity.runId, asAdmin())).toEqual([]);
+      expect(
+        await namedLike(neutron.url, ['/v2.0/ports', '/v2.0/subnets', '/v2.0/networks'], network.runId, asAdmin()),
+      ).toEqual([]);
 
-    // No secret in any output.
-    const outputs = [cli.stdout, cli.stderr, readFileSync(join(reports, 'results.json'), 'utf8'), readFileSync(join(reports, 'junit.xml'), 'utf8')].join('\n');
-    for (const secret of [keystone.adminPassword, member.password, adminToken]) expect(outputs).not.toContain(secret);
-    expect(outputs).not.toMatch(/gAAAAA[\w-]{20}/); // no Fernet token at all
-  });
+      // No secret in any output.
+      const outputs = [
+        cli.stdout,
+        cli.stderr,
+        readFileSync(join(reports, 'results.json'), 'utf8'),
+        readFileSync(join(reports, 'junit.xml'), 'utf8'),
+      ].join('\n');
+      for (const secret of [keystone.adminPassword, member.password, adminToken]) expect(outputs).not.toContain(secret);
+      expect(outputs).not.toMatch(/gAAAAA[\w-]{20}/); // no Fernet token at all
+    });
 
-  it('with a member token, the scenarios that need an administrator are skipped, never failed', async () => {
-    const reports = tempDir('itest');
-    const token = (await keystone.issueToken(member)).token;
-    const cli = await spawnCli(['--target', keystone.url, '--profile', 'keystone-v3', '--only', 'project.*', '--reports', reports], { OS_TOKEN: token });
-    // Nothing failed; nothing could be tested either: that is exit 3, said in one line.
-    expect(cli.code, cli.stdout + cli.stderr).toBe(3);
-    expect(cli.stdout).toMatch(/target could not be tested: every case was skipped/);
-    const run = runOf(readRuns(reports), 'keystone-v3');
-    expect(run.summary.skipped).toBe(run.summary.total);
-    expect(run.cases.every((c) => c.reason === "needs an administrator: the main credential's token has no admin role")).toBe(true);
-  });
+    it('with a member token, the scenarios that need an administrator are skipped, never failed', async () => {
+      const reports = tempDir('itest');
+      const token = (await keystone.issueToken(member)).token;
+      const cli = await spawnCli(
+        ['--target', keystone.url, '--profile', 'keystone-v3', '--only', 'project.*', '--reports', reports],
+        { OS_TOKEN: token },
+      );
+      // Nothing failed; nothing could be tested either: that is exit 3, said in one line.
+      expect(cli.code, cli.stdout + cli.stderr).toBe(3);
+      expect(cli.stdout).toMatch(/target could not be tested: every case was skipped/);
+      const run = runOf(readRuns(reports), 'keystone-v3');
+      expect(run.summary.skipped).toBe(run.summary.total);
+      expect(
+        run.cases.every((c) => c.reason === "needs an administrator: the main credential's token has no admin role"),
+      ).toBe(true);
+    });
 
-  it('conform cleanup deletes the projects and users a crashed run left, and nothing else', async () => {
-    const prefix = `conform-crashed-${randomBytes(3).toString('hex')}-`;
-    for (const [kind, name] of [['project', `${prefix}p`], ['user', `${prefix}u`], ['project', `keep-${prefix}`]]) {
-      expect((await http(`${keystone.authUrl}/${kind}s`, { headers: asAdmin(), body: { [kind]: { name } } })).status).toBe(201);
-    }
-    const cleanup = await spawnCli(['cleanup', '--profile', 'keystone-v3', '--prefix', prefix], osEnv());
-    expect(cleanup.code, cleanup.stdout + cleanup.stderr).toBe(0);
-    expect(cleanup.stdout).toMatch(/keystone-v3 at .*: 2 deleted, 0 not deleted, of 2/);
-    expect(await namedLike(keystone.url, ['/v3/projects', '/v3/users'], prefix, asAdmin())).toEqual([]);
-    expect(await namedLike(keystone.url, ['/v3/projects'], `keep-${prefix}`, asAdmin())).toHaveLength(1);
-  });
-});
+    it('conform cleanup deletes the projects and users a crashed run left, and nothing else', async () => {
+      const prefix = `conform-crashed-${randomBytes(3).toString('hex')}-`;
+      for (const [kind, name] of [
+        ['project', `${prefix}p`],
+        ['user', `${prefix}u`],
+        ['project', `keep-${prefix}`],
+      ]) {
+        expect(
+          (await http(`${keystone.authUrl}/${kind}s`, { headers: asAdmin(), body: { [kind]: { name } } })).status,
+        ).toBe(201);
+      }
+      const cleanup = await spawnCli(['cleanup', '--profile', 'keystone-v3', '--prefix', prefix], osEnv());
+      expect(cleanup.code, cleanup.stdout + cleanup.stderr).toBe(0);
+      expect(cleanup.stdout).toMatch(/keystone-v3 at .*: 2 deleted, 0 not deleted, of 2/);
+      expect(await namedLike(keystone.url, ['/v3/projects', '/v3/users'], prefix, asAdmin())).toEqual([]);
+      expect(await namedLike(keystone.url, ['/v3/projects'], `keep-${prefix}`, asAdmin())).toHaveLength(1);
+    });
+  },
+);

@@ -24,75 +24,135 @@ const TENANT = 'conform-itest-tenant';
  */
 const NEUTRON_FINDINGS = { 'method.put-networks[json]': ['status'] };
 
-suite(availability.ok ? 'neutron-v2.0 against real Neutron (noauth)' : `neutron-v2.0 against real Neutron (skipped: ${availability.reason})`, () => {
-  let neutron: RunningNeutron;
+suite(
+  availability.ok
+    ? 'neutron-v2.0 against real Neutron (noauth)'
+    : `neutron-v2.0 against real Neutron (skipped: ${availability.reason})`,
+  () => {
+    let neutron: RunningNeutron;
 
-  beforeAll(async () => {
-    neutron = await startNeutron({ auth: 'noauth' });
-    console.info(`neutron: setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms after start`);
-  });
-  afterAll(async () => {
-    await neutron?.stop();
-  });
-  beforeEach(({ onTestFailed }) => onTestFailed(() => console.error(`--- neutron log (tail) ---\n${neutron?.logTail(40)}`)));
+    beforeAll(async () => {
+      neutron = await startNeutron({ auth: 'noauth' });
+      console.info(`neutron: setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms after start`);
+    });
+    afterAll(async () => {
+      await neutron?.stop();
+    });
+    beforeEach(({ onTestFailed }) =>
+      onTestFailed(() => console.error(`--- neutron log (tail) ---\n${neutron?.logTail(40)}`)),
+    );
 
-  it('runs every scenario: right verdicts, the one finding real Neutron earns, nothing left behind', async () => {
-    const reports = tempDir('itest');
-    const cli = await spawnCli(['--target', neutron.url, '--profile', 'neutron-v2.0', '--tenant', TENANT, '--reports', reports]);
-    console.info(`conform neutron-v2.0 (noauth): ${cli.ms} ms`);
-    expect(cli.code, cli.stdout + cli.stderr).toBe(1);
-    const run = runOf(readRuns(reports), 'neutron-v2.0');
+    it('runs every scenario: right verdicts, the one finding real Neutron earns, nothing left behind', async () => {
+      const reports = tempDir('itest');
+      const cli = await spawnCli([
+        '--target',
+        neutron.url,
+        '--profile',
+        'neutron-v2.0',
+        '--tenant',
+        TENANT,
+        '--reports',
+        reports,
+      ]);
+      console.info(`conform neutron-v2.0 (noauth): ${cli.ms} ms`);
+      expect(cli.code, cli.stdout + cli.stderr).toBe(1);
+      const run = runOf(readRuns(reports), 'neutron-v2.0');
 
-    expect(casesIn(run, 'errored')).toEqual([]);
-    // Without an auth system in the pipeline, the 401/403 scenarios cannot run: skipped, with the reason.
-    expect(casesIn(run, 'skipped').sort()).toEqual(['auth.bad-token[json]', 'auth.forbidden[json]', 'auth.no-token[json]']);
-    expect(run.cases.filter((c) => c.state === 'skipped').every((c) => /needs authentication/.test(c.reason ?? ''))).toBe(true);
-    expect(findings(run)).toEqual(NEUTRON_FINDINGS);
-    const put = caseOf(run, 'method.put-networks').checks.find((k) => k.check === 'status');
-    expect(put).toMatchObject({ expected: '405 (methodNotAllowed)', actual: '404' });
-    expect(run.summary).toMatchObject({ total: 26, passed: 22, failed: 1, errored: 0, skipped: 3 });
+      expect(casesIn(run, 'errored')).toEqual([]);
+      // Without an auth system in the pipeline, the 401/403 scenarios cannot run: skipped, with the reason.
+      expect(casesIn(run, 'skipped').sort()).toEqual([
+        'auth.bad-token[json]',
+        'auth.forbidden[json]',
+        'auth.no-token[json]',
+      ]);
+      expect(
+        run.cases.filter((c) => c.state === 'skipped').every((c) => /needs authentication/.test(c.reason ?? '')),
+      ).toBe(true);
+      expect(findings(run)).toEqual(NEUTRON_FINDINGS);
+      const put = caseOf(run, 'method.put-networks').checks.find((k) => k.check === 'status');
+      expect(put).toMatchObject({ expected: '405 (methodNotAllowed)', actual: '404' });
+      expect(run.summary).toMatchObject({ total: 26, passed: 22, failed: 1, errored: 0, skipped: 3 });
 
-    // The documented details the brief gives are checked, not just the status.
-    expect(caseOf(run, 'network.delete.in-use').checks.find((k) => k.check === 'fault-type')?.state).toBe('passed');
-    expect(caseOf(run, 'accept.xml').checks.find((k) => k.check === 'content-type')?.message).toMatch(/asked for application\/xml/);
-    // Every setup and cleanup call got its documented success code (POST 201, DELETE 204):
-    // 8 creations (in-use: network + port; read-only, show, rename: a network each; ip-taken: network, subnet, port), each undone.
-    const stepChecks = run.cases.flatMap((c) => c.checks.filter((k) => k.check === 'success-status'));
-    expect(stepChecks).toHaveLength(16);
-    expect(stepChecks.filter((k) => k.state !== 'passed')).toEqual([]);
-    expect(run.cases.flatMap((c) => c.exchanges).filter((e) => e.role === 'cleanup').map((e) => e.response?.status)).not.toContain(undefined);
+      // The documented details the brief gives are checked, not just the status.
+      expect(caseOf(run, 'network.delete.in-use').checks.find((k) => k.check === 'fault-type')?.state).toBe('passed');
+      expect(caseOf(run, 'accept.xml').checks.find((k) => k.check === 'content-type')?.message).toMatch(
+        /asked for application\/xml/,
+      );
+      // Every setup and cleanup call got its documented success code (POST 201, DELETE 204):
+      // 8 creations (in-use: network + port; read-only, show, rename: a network each; ip-taken: network, subnet, port), each undone.
+      const stepChecks = run.cases.flatMap((c) => c.checks.filter((k) => k.check === 'success-status'));
+      expect(stepChecks).toHaveLength(16);
+      expect(stepChecks.filter((k) => k.state !== 'passed')).toEqual([]);
+      expect(
+        run.cases
+          .flatMap((c) => c.exchanges)
+          .filter((e) => e.role === 'cleanup')
+          .map((e) => e.response?.status),
+      ).not.toContain(undefined);
 
-    // Every resource conform created is gone, checked by listing.
-    expect(createdNames(run)).toHaveLength(8);
-    // GET and PUT answer their documented 200.
-    expect(['network.show.existing', 'network.update.rename'].map((s) => caseOf(run, s).state)).toEqual(['passed', 'passed']);
-    expect(createdNames(run).every((n) => n.startsWith(run.runId))).toBe(true);
-    expect(await namedLike(neutron.url, NEUTRON_COLLECTIONS, run.runId)).toEqual([]);
-  });
+      // Every resource conform created is gone, checked by listing.
+      expect(createdNames(run)).toHaveLength(8);
+      // GET and PUT answer their documented 200.
+      expect(['network.show.existing', 'network.update.rename'].map((s) => caseOf(run, s).state)).toEqual([
+        'passed',
+        'passed',
+      ]);
+      expect(createdNames(run).every((n) => n.startsWith(run.runId))).toBe(true);
+      expect(await namedLike(neutron.url, NEUTRON_COLLECTIONS, run.runId)).toEqual([]);
+    });
 
-  it('conform cleanup deletes what a crashed run left (port, subnet, network) and nothing else', async () => {
-    const prefix = `conform-crashed-${randomBytes(3).toString('hex')}-`;
-    const create = async (kind: string, body: Record<string, unknown>) => {
-      const answer = await http(`${neutron.url}/v2.0/${kind}s`, { body: { [kind]: { tenant_id: TENANT, ...body } } });
-      expect(answer.status).toBe(201);
-      return (answer.json as Record<string, { id: string }>)[kind].id;
-    };
-    const network = await create('network', { name: `${prefix}net` });
-    const subnet = await create('subnet', { name: `${prefix}subnet`, network_id: network, ip_version: 4, cidr: '198.51.100.0/24' });
-    await create('port', { name: `${prefix}port`, network_id: network, fixed_ips: [{ subnet_id: subnet }], device_owner: 'compute:nova', device_id: 'crashed' });
-    const keep = await create('network', { name: `keep-${prefix}` });
+    it('conform cleanup deletes what a crashed run left (port, subnet, network) and nothing else', async () => {
+      const prefix = `conform-crashed-${randomBytes(3).toString('hex')}-`;
+      const create = async (kind: string, body: Record<string, unknown>) => {
+        const answer = await http(`${neutron.url}/v2.0/${kind}s`, { body: { [kind]: { tenant_id: TENANT, ...body } } });
+        expect(answer.status).toBe(201);
+        return (answer.json as Record<string, { id: string }>)[kind].id;
+      };
+      const network = await create('network', { name: `${prefix}net` });
+      const subnet = await create('subnet', {
+        name: `${prefix}subnet`,
+        network_id: network,
+        ip_version: 4,
+        cidr: '198.51.100.0/24',
+      });
+      await create('port', {
+        name: `${prefix}port`,
+        network_id: network,
+        fixed_ips: [{ subnet_id: subnet }],
+        device_owner: 'compute:nova',
+        device_id: 'crashed',
+      });
+      const keep = await create('network', { name: `keep-${prefix}` });
 
-    const dry = await spawnCli(['cleanup', '--target', neutron.url, '--profile', 'neutron-v2.0', '--prefix', prefix, '--dry-run']);
-    expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/3 leftover\(s\) named/);
-    expect(await namedLike(neutron.url, NEUTRON_COLLECTIONS, prefix)).toHaveLength(3);
+      const dry = await spawnCli([
+        'cleanup',
+        '--target',
+        neutron.url,
+        '--profile',
+        'neutron-v2.0',
+        '--prefix',
+        prefix,
+        '--dry-run',
+      ]);
+      expect(dry.code).toBe(0);
+      expect(dry.stdout).toMatch(/3 leftover\(s\) named/);
+      expect(await namedLike(neutron.url, NEUTRON_COLLECTIONS, prefix)).toHaveLength(3);
 
-    const cleanup = await spawnCli(['cleanup', '--target', neutron.url, '--profile', 'neutron-v2.0', '--prefix', prefix]);
-    expect(cleanup.code, cleanup.stdout + cleanup.stderr).toBe(0);
-    expect(cleanup.stdout.split('\n').filter((l) => l.includes(': deleted '))).toHaveLength(3);
-    expect(cleanup.stdout).toMatch(/3 deleted, 0 not deleted, of 3/);
-    expect(await namedLike(neutron.url, NEUTRON_COLLECTIONS, prefix)).toEqual([]);
-    expect(await namedLike(neutron.url, ['/v2.0/networks'], `keep-${prefix}`)).toHaveLength(1);
-    expect((await http(`${neutron.url}/v2.0/networks/${keep}`, { method: 'DELETE' })).status).toBe(204);
-  });
-});
+      const cleanup = await spawnCli([
+        'cleanup',
+        '--target',
+        neutron.url,
+        '--profile',
+        'neutron-v2.0',
+        '--prefix',
+        prefix,
+      ]);
+      expect(cleanup.code, cleanup.stdout + cleanup.stderr).toBe(0);
+      expect(cleanup.stdout.split('\n').filter((l) => l.includes(': deleted '))).toHaveLength(3);
+      expect(cleanup.stdout).toMatch(/3 deleted, 0 not deleted, of 3/);
+      expect(await namedLike(neutron.url, NEUTRON_COLLECTIONS, prefix)).toEqual([]);
+      expect(await namedLike(neutron.url, ['/v2.0/networks'], `keep-${prefix}`)).toHaveLength(1);
+      expect((await http(`${neutron.url}/v2.0/networks/${keep}`, { method: 'DELETE' })).status).toBe(204);
+    });
+  },
+);

@@ -26,7 +26,8 @@ export function findings(run: RunResult): Record<string, string[]> {
   return out;
 }
 
-export const casesIn = (run: RunResult, state: CaseResult['state']) => run.cases.filter((c) => c.state === state).map((c) => c.id);
+export const casesIn = (run: RunResult, state: CaseResult['state']) =>
+  run.cases.filter((c) => c.state === state).map((c) => c.id);
 
 export function caseOf(run: RunResult, scenario: string): CaseResult {
   const c = run.cases.find((x) => x.scenario === scenario);
@@ -35,7 +36,12 @@ export function caseOf(run: RunResult, scenario: string): CaseResult {
 }
 
 /** Names of the resources in each collection (e.g. `/v2.0/networks` → `networks`) that start with `prefix`. */
-export async function namedLike(baseUrl: string, collections: string[], prefix: string, headers: Record<string, string> = {}): Promise<string[]> {
+export async function namedLike(
+  baseUrl: string,
+  collections: string[],
+  prefix: string,
+  headers: Record<string, string> = {},
+): Promise<string[]> {
   const names: string[] = [];
   for (const path of collections) {
     const answer = await http(`${baseUrl}${path}`, { headers });

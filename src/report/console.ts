@@ -34,7 +34,10 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
   const out: string[] = [];
   const bad = run.cases.filter((c) => c.state === 'failed' || c.state === 'errored');
   // A target that could not be tested at all: one line, not the same diagnosis per case.
-  const allForOneReason = run.targetError !== undefined && bad.length === run.cases.length && bad.every((c) => c.state === 'errored' && c.exchanges.length === 0);
+  const allForOneReason =
+    run.targetError !== undefined &&
+    bad.length === run.cases.length &&
+    bad.every((c) => c.state === 'errored' && c.exchanges.length === 0);
   if (bad.length > 0 && !allForOneReason) {
     out.push('', paint(opts.color, 1, `Diagnoses (${bad.length}):`));
     for (const c of bad) {
@@ -46,10 +49,18 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
   const width = Math.max(24, ...run.coverage.map((f) => f.fault.length + 1));
   out.push(`  ${'fault'.padEnd(width)} ${'code'.padEnd(8)} cases  triggered  conformed`);
   for (const f of run.coverage) {
-    const untriggered = f.scenarios === 0 ? (f.untriggerable ? `not triggerable: ${f.untriggerable}` : 'no case in this run') : 'not triggered';
+    const untriggered =
+      f.scenarios === 0
+        ? f.untriggerable
+          ? `not triggerable: ${f.untriggerable}`
+          : 'no case in this run'
+        : 'not triggered';
     const status = f.triggered === 0 ? untriggered : `${f.conformed}/${f.triggered}`;
-    const instead = f.answeredInstead > 0 ? `  (answered ${plural(f.answeredInstead, 'time')} in place of another fault)` : '';
-    out.push(`  ${f.fault.padEnd(width)} ${f.codes.join('/').padEnd(8)} ${String(f.scenarios).padStart(5)}  ${String(f.triggered).padStart(9)}  ${status}${instead}`);
+    const instead =
+      f.answeredInstead > 0 ? `  (answered ${plural(f.answeredInstead, 'time')} in place of another fault)` : '';
+    out.push(
+      `  ${f.fault.padEnd(width)} ${f.codes.join('/').padEnd(8)} ${String(f.scenarios).padStart(5)}  ${String(f.triggered).padStart(9)}  ${status}${instead}`,
+    );
   }
   const s = run.summary;
   out.push('');

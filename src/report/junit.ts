@@ -3,7 +3,8 @@ import { diagnose, findingLine } from '../diagnosis/diagnose.js';
 
 /** Characters XML 1.0 cannot hold at all: stripped, not escaped. */
 // eslint-disable-next-line no-control-regex
-const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {
   return text
@@ -21,7 +22,8 @@ function testcase(run: RunResult, c: CaseResult): string {
   const group = c.scenario.split('.')[0];
   const open = `    <testcase name="${escapeXml(c.id)}" classname="${escapeXml(`conform.${run.profile}.${group}`)}" time="${seconds(c.durationMs)}"`;
   if (c.state === 'passed') return `${open}/>`;
-  if (c.state === 'skipped') return `${open}>\n      <skipped message="${escapeXml(c.reason ?? '')}"/>\n    </testcase>`;
+  if (c.state === 'skipped')
+    return `${open}>\n      <skipped message="${escapeXml(c.reason ?? '')}"/>\n    </testcase>`;
   const detail = escapeXml([c.title, ...diagnose(c)].join('\n'));
   if (c.state === 'errored') {
     return `${open}>\n      <error message="${escapeXml(c.reason ?? 'error')}" type="error">${detail}</error>\n    </testcase>`;
@@ -53,7 +55,8 @@ export function renderJunit(runs: RunResult[]): string {
       '    </properties>',
     );
     for (const c of run.cases) lines.push(testcase(run, c));
-    if (run.targetError) lines.push(`    <system-err>${escapeXml(`target could not be tested: ${run.targetError}`)}</system-err>`);
+    if (run.targetError)
+      lines.push(`    <system-err>${escapeXml(`target could not be tested: ${run.targetError}`)}</system-err>`);
     lines.push('  </testsuite>');
   }
   lines.push('</testsuites>', '');

@@ -21,7 +21,9 @@ afterEach(async () => {
 });
 
 async function runAnswering(answer: (req: TargetRequest) => Reply | undefined, only: string[]) {
-  const keystone = new KeystoneApp({ auth: new StaticTokens(new Map([[ADMIN, { tenant: 'conform', roles: ['admin'] }]])) });
+  const keystone = new KeystoneApp({
+    auth: new StaticTokens(new Map([[ADMIN, { tenant: 'conform', roles: ['admin'] }]])),
+  });
   const app: ReferenceApp = {
     namespace: keystone.namespace,
     faultDoc: (r, f) => keystone.faultDoc(r, f),
@@ -32,7 +34,16 @@ async function runAnswering(answer: (req: TargetRequest) => Reply | undefined, o
   const client = new HttpClient({ timeoutMs: 2_000 });
   try {
     return await runSuite(
-      { client, profile, target: target.url, tenant: 'conform', runId: 'conform-test', credentials: { main: ADMIN }, mainIsAdmin: true, secrets: new Secrets() },
+      {
+        client,
+        profile,
+        target: target.url,
+        tenant: 'conform',
+        runId: 'conform-test',
+        credentials: { main: ADMIN },
+        mainIsAdmin: true,
+        secrets: new Secrets(),
+      },
       { concurrency: 2, embeddedTarget: false, selection: { only, formats: ['json'] } },
     );
   } finally {
@@ -41,19 +52,35 @@ async function runAnswering(answer: (req: TargetRequest) => Reply | undefined, o
 }
 
 async function runWithTenantCreateAnswering(reply: Reply) {
-  const keystone = new KeystoneApp({ auth: new StaticTokens(new Map([[ADMIN, { tenant: 'conform', roles: ['admin'] }]])) });
+  const keystone = new KeystoneApp({
+    auth: new StaticTokens(new Map([[ADMIN, { tenant: 'conform', roles: ['admin'] }]])),
+  });
   const app: ReferenceApp = {
     namespace: keystone.namespace,
     faultDoc: (r, f) => keystone.faultDoc(r, f),
-    handle: (req: TargetRequest) => (req.method === 'POST' && req.path === '/v2.0/tenants' ? reply : keystone.handle(req)),
+    handle: (req: TargetRequest) =>
+      req.method === 'POST' && req.path === '/v2.0/tenants' ? reply : keystone.handle(req),
   };
   const target = await serveReference(app);
   open.push(target);
   const client = new HttpClient({ timeoutMs: 2_000 });
   try {
     const result = await runSuite(
-      { client, profile, target: target.url, tenant: 'conform', runId: 'conform-test', credentials: { main: ADMIN }, mainIsAdmin: true, secrets: new Secrets() },
-      { concurrency: 2, embeddedTarget: false, selection: { only: ['tenant.create.duplicate-name'], formats: ['json'] } },
+      {
+        client,
+        profile,
+        target: target.url,
+        tenant: 'conform',
+        runId: 'conform-test',
+        credentials: { main: ADMIN },
+        mainIsAdmin: true,
+        secrets: new Secrets(),
+      },
+      {
+        concurrency: 2,
+        embeddedTarget: false,
+        selection: { only: ['tenant.create.duplicate-name'], formats: ['json'] },
+      },
     );
     return result.cases[0];
   } finally {
@@ -63,9 +90,14 @@ async function runWithTenantCreateAnswering(reply: Reply) {
 
 describe('faults expected in all requests, on the probe', () => {
   it('a target that answers serviceUnavailable to everything: no finding, nothing exercised, every case skipped, and the run untestable', async () => {
-    const run = await runAnswering(() => ({ kind: 'fault', status: 503, element: 'serviceUnavailable', message: 'Service Unavailable' }), ['tenant.show.missing', 'user.show.missing']);
+    const run = await runAnswering(
+      () => ({ kind: 'fault', status: 503, element: 'serviceUnavailable', message: 'Service Unavailable' }),
+      ['tenant.show.missing', 'user.show.missing'],
+    );
     expect(run.cases.map((c) => c.state)).toEqual(['skipped', 'skipped']);
-    expect(run.cases[0].reason).toMatch(/answered serviceUnavailable \(503\), a fault the profile expects in all requests: accepted and validated, but itemNotFound was not triggered/);
+    expect(run.cases[0].reason).toMatch(
+      /answered serviceUnavailable \(503\), a fault the profile expects in all requests: accepted and validated, but itemNotFound was not triggered/,
+    );
     expect(run.cases[0].acceptedInstead).toBe('serviceUnavailable');
     expect(run.targetError).toMatch(/every case was skipped/);
   });
@@ -73,17 +105,34 @@ describe('faults expected in all requests, on the probe', () => {
 
 describe('faults expected in all requests, on setup calls', () => {
   it('a well-formed serviceUnavailable is accepted and validated: no finding, and the case is skipped since its rule was not exercised', async () => {
-    const c = await runWithTenantCreateAnswering({ kind: 'fault', status: 503, element: 'serviceUnavailable', message: 'Service Unavailable', detail: 'backend in maintenance' });
+    const c = await runWithTenantCreateAnswering({
+      kind: 'fault',
+      status: 503,
+      element: 'serviceUnavailable',
+      message: 'Service Unavailable',
+      detail: 'backend in maintenance',
+    });
     expect(c.state).toBe('skipped');
-    expect(c.reason).toMatch(/setup step '\w+' answered 503, a fault the profile expects in all requests: accepted and validated, but the probe could not be sent/);
-    expect(c.checks.find((x) => x.check === 'success-status')?.message).toMatch(/serviceUnavailable \(503\), a fault expected in all requests: accepted and validated/);
+    expect(c.reason).toMatch(
+      /setup step '\w+' answered 503, a fault the profile expects in all requests: accepted and validated, but the probe could not be sent/,
+    );
+    expect(c.checks.find((x) => x.check === 'success-status')?.message).toMatch(
+      /serviceUnavailable \(503\), a fault expected in all requests: accepted and validated/,
+    );
     expect(c.checks.filter((x) => x.state === 'failed')).toEqual([]);
     expect(c.checks.some((x) => x.check === 'json-schema' && x.state === 'passed')).toBe(true);
   });
 
   it('a 503 whose body is not the documented fault is a finding', async () => {
-    const c = await runWithTenantCreateAnswering({ kind: 'fault', status: 503, element: 'overLimit', message: 'Service Unavailable' });
+    const c = await runWithTenantCreateAnswering({
+      kind: 'fault',
+      status: 503,
+      element: 'overLimit',
+      message: 'Service Unavailable',
+    });
     expect(c.state).toBe('failed');
-    expect(c.checks.filter((x) => x.state === 'failed').map((x) => x.check)).toEqual(expect.arrayContaining(['success-status', 'fault-root']));
+    expect(c.checks.filter((x) => x.state === 'failed').map((x) => x.check)).toEqual(
+      expect.arrayContaining(['success-status', 'fault-root']),
+    );
   });
 });

@@ -31,10 +31,19 @@ export interface BuiltRequest extends HttpRequest {
 export function buildRequest(
   spec: RequestSpec,
   format: Format,
-  ctx: { catalog: Catalog; target: string; vars: Record<string, string>; credentials: Credentials; invalidToken: string },
+  ctx: {
+    catalog: Catalog;
+    target: string;
+    vars: Record<string, string>;
+    credentials: Credentials;
+    invalidToken: string;
+  },
 ): BuiltRequest {
   const op = findOperation(ctx.catalog, spec.operation);
-  const params = { ...ctx.vars, ...Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, v]) => [k, renderString(v, ctx.vars)])) };
+  const params = {
+    ...ctx.vars,
+    ...Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, v]) => [k, renderString(v, ctx.vars)])),
+  };
   // Each value is one path segment, encoded: an id a target answered with can never
   // walk the path elsewhere (`../subnets/x`) and send a DELETE to what conform did not create.
   const segments = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, encodeURIComponent(v)]));
@@ -51,10 +60,21 @@ export function buildRequest(
   const credential = spec.credential ?? 'main';
   const token = chooseToken(credential, ctx.credentials, ctx.invalidToken);
   if (token) headers['x-auth-token'] = token;
-  return { operation: op.id, credential, method: spec.method ?? op.method, url: joinUrl(ctx.target, path), headers, body };
+  return {
+    operation: op.id,
+    credential,
+    method: spec.method ?? op.method,
+    url: joinUrl(ctx.target, path),
+    headers,
+    body,
+  };
 }
 
-function chooseToken(which: NonNullable<RequestSpec['credential']>, creds: Credentials, invalid: string): string | undefined {
+function chooseToken(
+  which: NonNullable<RequestSpec['credential']>,
+  creds: Credentials,
+  invalid: string,
+): string | undefined {
   switch (which) {
     case 'main':
       return creds.main;

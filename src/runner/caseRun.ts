@@ -23,7 +23,12 @@ interface PendingCleanup {
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
 /** Captures named values from an answer (JSON or XML) into `into`; returns the pointers it could not find. */
-function capture(spec: Record<string, string> | undefined, body: string, prefix: string, into: Record<string, string>): string[] {
+function capture(
+  spec: Record<string, string> | undefined,
+  body: string,
+  prefix: string,
+  into: Record<string, string>,
+): string[] {
   if (!spec) return [];
   const parsed = readObject(body, sniffFormat(body) === 'xml' ? 'xml' : 'json');
   if (parsed === undefined) return Object.values(spec);
@@ -61,12 +66,23 @@ export class CaseRun {
   ) {
     this.rec = new CaseRecorder(env.secrets);
     env.secrets.markPublic(this.invalidToken);
-    this.vars = { tenant: env.tenant, runId: env.runId, uuid: randomUUID(), name: `${env.runId}-${scenario.id}-${format}` };
+    this.vars = {
+      tenant: env.tenant,
+      runId: env.runId,
+      uuid: randomUUID(),
+      name: `${env.runId}-${scenario.id}-${format}`,
+    };
   }
 
   private build(spec: RequestSpec, format: Format): BuiltRequest {
     const { env } = this;
-    return buildRequest(spec, format, { catalog: env.profile.catalog, target: env.target, vars: this.vars, credentials: env.credentials, invalidToken: this.invalidToken });
+    return buildRequest(spec, format, {
+      catalog: env.profile.catalog,
+      target: env.target,
+      vars: this.vars,
+      credentials: env.credentials,
+      invalidToken: this.invalidToken,
+    });
   }
 
   /** The setup steps, in order; false when the probe must not be sent. */
@@ -127,17 +143,31 @@ export class CaseRun {
     // Anything the probe wrongly created is registered for cleanup before its answer is judged.
     if (probe.cleanup && isSuccess(outcome.response.status)) {
       const missing = capture(probe.capture, outcome.response.body, 'probe', this.vars);
-      if (missing.length > 0) this.errored ??= `the probe wrongly succeeded and its answer has no ${missing.join(', ')}: what it created may be left behind`;
+      if (missing.length > 0)
+        this.errored ??= `the probe wrongly succeeded and its answer has no ${missing.join(', ')}: what it created may be left behind`;
       else this.register('probe', probe.cleanup, probe);
     }
     const unless = this.scenario.inconclusiveIfSucceeds;
     if (unless && isSuccess(outcome.response.status) && !this.env.assumed?.has(unless.unlessAssumed)) {
       this.inconclusive = `answered ${outcome.response.status}: ${unless.reason} (if it does, say --assume ${unless.unlessAssumed})`;
-      this.rec.check({ check: 'status', step: 'probe', title: statusCheck.title, state: 'skipped', message: this.inconclusive });
+      this.rec.check({
+        check: 'status',
+        step: 'probe',
+        title: statusCheck.title,
+        state: 'skipped',
+        message: this.inconclusive,
+      });
       return;
     }
     // The checks judge the answer as it came, whole; the recorded copy is redacted and cut for reports.
-    this.evaluation = evaluateProbe({ catalog: profile.catalog, validators: profile, format: this.format, request: exchange.request, response: outcome.response, expectation });
+    this.evaluation = evaluateProbe({
+      catalog: profile.catalog,
+      validators: profile,
+      format: this.format,
+      request: exchange.request,
+      response: outcome.response,
+      expectation,
+    });
     this.evaluation.checks.forEach((c) => this.rec.check(c));
     const accepted = this.evaluation.acceptedInstead;
     if (accepted && this.evaluation.checks.every((c) => c.state !== 'failed') && expectation.kind === 'fault') {
@@ -147,7 +177,10 @@ export class CaseRun {
 
   /** Registers the undo of `creator`, sent with the credential that created the resource. */
   private register(step: string, spec: RequestSpec, creator: RequestSpec): void {
-    this.cleanups.push({ step, request: this.build({ ...spec, credential: spec.credential ?? creator.credential }, 'json') });
+    this.cleanups.push({
+      step,
+      request: this.build({ ...spec, credential: spec.credential ?? creator.credential }, 'json'),
+    });
   }
 
   /** Every registered cleanup, last registered first. */
@@ -171,7 +204,11 @@ export class CaseRun {
    * profile expects in all requests is accepted there too, once its body
    * validates as that fault: the call conformed, though it did not succeed.
    */
-  private judgeStep(exchange: Exchange, role: 'setup' | 'cleanup', response: HttpResponse): 'ok' | 'failed' | 'accepted' {
+  private judgeStep(
+    exchange: Exchange,
+    role: 'setup' | 'cleanup',
+    response: HttpResponse,
+  ): 'ok' | 'failed' | 'accepted' {
     const { catalog } = this.env.profile;
     const { step, request } = exchange;
     const verdict = checkStepStatus(catalog, findOperation(catalog, exchange.operation), role, response.status);
@@ -183,7 +220,15 @@ export class CaseRun {
     const candidates = faultsExpectedInAllRequests(catalog, response.status);
     const judged = candidates.map((fault) => ({
       fault,
-      checks: evaluateProbe({ catalog, validators: this.env.profile, format: 'json', request, response, expectation: { kind: 'fault', fault, statuses: [response.status] }, step }).checks,
+      checks: evaluateProbe({
+        catalog,
+        validators: this.env.profile,
+        format: 'json',
+        request,
+        response,
+        expectation: { kind: 'fault', fault, statuses: [response.status] },
+        step,
+      }).checks,
     }));
     const conforming = judged.find((j) => j.checks.every((c) => c.state !== 'failed'));
     if (!conforming) {
@@ -191,7 +236,10 @@ export class CaseRun {
       judged[0]?.checks.forEach((c) => this.rec.check(c));
       return 'failed';
     }
-    record({ state: 'passed', message: `${conforming.fault.element} (${response.status}), a fault expected in all requests: accepted and validated` });
+    record({
+      state: 'passed',
+      message: `${conforming.fault.element} (${response.status}), a fault expected in all requests: accepted and validated`,
+    });
     conforming.checks.forEach((c) => this.rec.check(c));
     return 'accepted';
   }

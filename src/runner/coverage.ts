@@ -17,7 +17,8 @@ export function faultCoverage(catalog: Catalog, cases: CaseResult[]): FaultCover
       scenarios: aimed.length,
       triggered: triggered.length,
       conformed: triggered.filter((c) => c.state === 'passed').length,
-      answeredInstead: judged.filter((c) => c.expectedFault !== fault.element && c.observedFault === fault.element).length,
+      answeredInstead: judged.filter((c) => c.expectedFault !== fault.element && c.observedFault === fault.element)
+        .length,
       ...(fault.untriggerable ? { untriggerable: fault.untriggerable } : {}),
     };
   });

@@ -30,7 +30,17 @@ export async function runAgainstReference(profile: Profile, options: ReferenceRu
   const client = new HttpClient({ timeoutMs: options.timeoutMs ?? 5_000 });
   try {
     return await runSuite(
-      { client, profile, target: target.url, tenant, runId: options.runId ?? 'conform-test', credentials: target.credentials, mainIsAdmin: target.mainIsAdmin, assumed: target.assumed, secrets },
+      {
+        client,
+        profile,
+        target: target.url,
+        tenant,
+        runId: options.runId ?? 'conform-test',
+        credentials: target.credentials,
+        mainIsAdmin: target.mainIsAdmin,
+        assumed: target.assumed,
+        secrets,
+      },
       { concurrency: options.concurrency ?? 8, embeddedTarget: true, selection: options.selection },
     );
   } finally {

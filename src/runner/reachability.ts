@@ -26,7 +26,9 @@ export async function checkReachable(client: HttpClient, target: string): Promis
   const { status, headers } = outcome.response;
   if (REDIRECTS.has(status)) {
     const to = headers.location ? ` to ${headers.location}` : '';
-    return { note: `${target} redirects${to} (${status}); conform does not follow redirects: is --target the API's own base URL?` };
+    return {
+      note: `${target} redirects${to} (${status}); conform does not follow redirects: is --target the API's own base URL?`,
+    };
   }
   return {};
 }
@@ -45,7 +47,13 @@ function readOperation(catalog: Catalog): Operation | undefined {
 export async function checkCredentials(env: RunEnvironment): Promise<string | undefined> {
   const op = readOperation(env.profile.catalog);
   if (!op) return undefined;
-  const request = buildRequest({ operation: op.id }, 'json', { catalog: env.profile.catalog, target: env.target, vars: { tenant: env.tenant }, credentials: env.credentials, invalidToken: '' });
+  const request = buildRequest({ operation: op.id }, 'json', {
+    catalog: env.profile.catalog,
+    target: env.target,
+    vars: { tenant: env.tenant },
+    credentials: env.credentials,
+    invalidToken: '',
+  });
   const outcome = await env.client.send(request);
   if (!outcome.ok || outcome.response.status !== 401) return undefined;
   return env.credentials.main

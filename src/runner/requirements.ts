@@ -2,7 +2,10 @@ import type { Scenario } from '../model/scenario.js';
 import type { RunEnvironment } from './environment.js';
 
 /** Why a scenario cannot run with what this run was given, if it cannot. */
-export function unmetRequirement(scenario: Scenario, env: Pick<RunEnvironment, 'credentials' | 'mainIsAdmin' | 'assumed'>): string | undefined {
+export function unmetRequirement(
+  scenario: Scenario,
+  env: Pick<RunEnvironment, 'credentials' | 'mainIsAdmin' | 'assumed'>,
+): string | undefined {
   for (const need of scenario.requires ?? []) {
     if (need === 'auth' && !env.credentials.main) {
       return 'needs authentication: give --token (or OS_TOKEN) or password credentials (--os-auth-url ..., OS_* variables, --os-cloud)';

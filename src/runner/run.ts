@@ -37,7 +37,13 @@ export function planCases(env: Pick<RunEnvironment, 'profile'>, selection: Selec
 
 export function summarize(cases: CaseResult[]): RunSummary {
   const count = (state: CaseResult['state']) => cases.filter((c) => c.state === state).length;
-  return { total: cases.length, passed: count('passed'), failed: count('failed'), errored: count('errored'), skipped: count('skipped') };
+  return {
+    total: cases.length,
+    passed: count('passed'),
+    failed: count('failed'),
+    errored: count('errored'),
+    skipped: count('skipped'),
+  };
 }
 
 export interface RunOptions {
@@ -53,7 +59,12 @@ export interface RunOptions {
 const INTERRUPTED = 'the run was interrupted before this case started';
 
 /** A planned case that was never started, with the reason. */
-export function caseNotRun(scenario: Scenario, format: Format, state: 'skipped' | 'errored', reason: string): CaseResult {
+export function caseNotRun(
+  scenario: Scenario,
+  format: Format,
+  state: 'skipped' | 'errored',
+  reason: string,
+): CaseResult {
   return {
     id: `${scenario.id}[${format}]`,
     scenario: scenario.id,

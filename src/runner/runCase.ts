@@ -9,9 +9,14 @@ import { unmetRequirement } from './requirements.js';
 
 export function resolveExpectation(env: Pick<RunEnvironment, 'profile'>, scenario: Scenario): ResolvedExpectation {
   const { catalog } = env.profile;
-  if ('success' in scenario.expect) return { kind: 'success', status: findOperation(catalog, scenario.probe.operation).success };
+  if ('success' in scenario.expect)
+    return { kind: 'success', status: findOperation(catalog, scenario.probe.operation).success };
   const fault = findFault(catalog, scenario.expect.fault);
-  return { kind: 'fault', fault, statuses: scenario.expect.status !== undefined ? [scenario.expect.status] : fault.codes };
+  return {
+    kind: 'fault',
+    fault,
+    statuses: scenario.expect.status !== undefined ? [scenario.expect.status] : fault.codes,
+  };
 }
 
 /**
@@ -42,7 +47,13 @@ export async function runCase(env: RunEnvironment, scenario: Scenario, format: F
 
   const { checks, exchanges } = run.rec;
   // A finding stands even if something later could not be sent.
-  const state: CaseState = checks.some((c) => c.state === 'failed') ? 'failed' : run.errored ? 'errored' : run.inconclusive ? 'skipped' : 'passed';
+  const state: CaseState = checks.some((c) => c.state === 'failed')
+    ? 'failed'
+    : run.errored
+      ? 'errored'
+      : run.inconclusive
+        ? 'skipped'
+        : 'passed';
   const reason = run.errored ?? run.halted ?? run.inconclusive;
   const { observedFault, acceptedInstead } = run.evaluation ?? {};
   return {

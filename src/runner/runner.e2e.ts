@@ -26,7 +26,10 @@ async function serve(app: ReferenceApp): Promise<RunningTarget> {
 async function run(target: string, ids: string[], timeoutMs = 2_000) {
   const client = new HttpClient({ timeoutMs });
   try {
-    return await runSuite({ client, profile, target, tenant: 't1', runId: 'conform-test', credentials: {}, secrets: new Secrets() }, { concurrency: 4, embeddedTarget: false, ...only(...ids) });
+    return await runSuite(
+      { client, profile, target, tenant: 't1', runId: 'conform-test', credentials: {}, secrets: new Secrets() },
+      { concurrency: 4, embeddedTarget: false, ...only(...ids) },
+    );
   } finally {
     await client.close();
   }
@@ -43,7 +46,15 @@ describe('runner', () => {
     const result = await run(t.url, ['network.delete.in-use']);
     const [json] = result.cases;
     expect(json.state).toBe('passed');
-    expect(json.exchanges.map((e) => e.step)).toEqual(['network', 'port', 'plug', 'probe', 'cleanup:plug', 'cleanup:port', 'cleanup:network']);
+    expect(json.exchanges.map((e) => e.step)).toEqual([
+      'network',
+      'port',
+      'plug',
+      'probe',
+      'cleanup:plug',
+      'cleanup:port',
+      'cleanup:network',
+    ]);
     expect(json.checks.filter((c) => c.check === 'success-status').every((c) => c.state === 'passed')).toBe(true);
     expect(await networksLeft(t.url)).toEqual([]);
   });
@@ -54,7 +65,8 @@ describe('runner', () => {
     const result = await run(t.url, ['port.create.invalid-state']);
     expect(result.cases.map((c) => c.state)).toEqual(['failed', 'failed']);
     // JSON and XML alike: the id is read from either answer.
-    for (const c of result.cases) expect(c.exchanges.map((e) => e.step)).toEqual(['network', 'probe', 'cleanup:probe', 'cleanup:network']);
+    for (const c of result.cases)
+      expect(c.exchanges.map((e) => e.step)).toEqual(['network', 'probe', 'cleanup:probe', 'cleanup:network']);
     expect(await networksLeft(t.url)).toEqual([]);
   });
 
@@ -81,11 +93,16 @@ describe('runner', () => {
   });
 
   it('stops a scenario whose setup is refused, checks nothing it did not send, still cleans up', async () => {
-    const result = await runAgainstReference(profile, { mutation: findMutation('quantum-v1.0', 'post-201'), ...only('port.delete.in-use') });
+    const result = await runAgainstReference(profile, {
+      mutation: findMutation('quantum-v1.0', 'post-201'),
+      ...only('port.delete.in-use'),
+    });
     const [c] = result.cases;
     expect(c.state).toBe('failed');
     expect(c.reason).toBe("setup step 'network' did not succeed, so the probe was not sent");
-    expect(c.checks.filter((x) => x.state === 'failed').map((x) => `${x.check}@${x.step}`)).toEqual(['success-status@network']);
+    expect(c.checks.filter((x) => x.state === 'failed').map((x) => `${x.check}@${x.step}`)).toEqual([
+      'success-status@network',
+    ]);
     expect(c.exchanges.map((e) => e.step)).toEqual(['network', 'cleanup:network']);
   });
 
@@ -120,7 +137,17 @@ describe('runner', () => {
   });
 
   it('judges the whole answer, not the copy cut for the reports: a 30 kB detail (a stack trace) conforms', async () => {
-    const longDetail = { id: 'long-detail', description: '', caughtBy: '', fault: (d: FaultDoc) => ({ ...d, members: d.members.map(([k, v]) => [k, k === 'detail' ? `Traceback ${'x'.repeat(30_000)}` : v] as [string, unknown]) }) };
+    const longDetail = {
+      id: 'long-detail',
+      description: '',
+      caughtBy: '',
+      fault: (d: FaultDoc) => ({
+        ...d,
+        members: d.members.map(
+          ([k, v]) => [k, k === 'detail' ? `Traceback ${'x'.repeat(30_000)}` : v] as [string, unknown],
+        ),
+      }),
+    };
     const t = await serveReference(new QuantumApp(), { mutation: longDetail });
     open.push(t);
     const result = await run(t.url, ['network.show.missing']);
@@ -131,12 +158,29 @@ describe('runner', () => {
   it('a 401 probe answered 200 by a target without authentication is skipped, unless the run assumes auth', async () => {
     const t = await serve(new QuantumApp());
     const client = new HttpClient({ timeoutMs: 2_000 });
-    const env = { client, profile, target: t.url, tenant: 't1', runId: 'conform-test', credentials: { main: 'some-token' }, secrets: new Secrets() };
-    const options = { concurrency: 2, embeddedTarget: false, selection: { only: ['auth.no-token'], formats: ['json' as const] } };
+    const env = {
+      client,
+      profile,
+      target: t.url,
+      tenant: 't1',
+      runId: 'conform-test',
+      credentials: { main: 'some-token' },
+      secrets: new Secrets(),
+    };
+    const options = {
+      concurrency: 2,
+      embeddedTarget: false,
+      selection: { only: ['auth.no-token'], formats: ['json' as const] },
+    };
     const unknown = await runSuite(env, options);
     const assumed = await runSuite({ ...env, assumed: new Set(['auth' as const]) }, options);
     await client.close();
-    expect(unknown.cases[0]).toMatchObject({ state: 'skipped', reason: expect.stringMatching(/^answered 200: the target answered without a token, so it has no authentication in its pipeline.*--assume auth\)$/) });
+    expect(unknown.cases[0]).toMatchObject({
+      state: 'skipped',
+      reason: expect.stringMatching(
+        /^answered 200: the target answered without a token, so it has no authentication in its pipeline.*--assume auth\)$/,
+      ),
+    });
     expect(assumed.cases[0].state).toBe('failed');
   });
 

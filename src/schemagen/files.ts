@@ -21,7 +21,10 @@ export function xsdFileName(catalog: Catalog, namespace: string): string {
 export function generatedFiles(catalog: Catalog): GeneratedFile[] {
   const dir = catalog.profile;
   const files: GeneratedFile[] = [
-    { path: path.join(dir, 'faults.schema.json'), content: `${JSON.stringify(generateJsonSchema(catalog), null, 2)}\n` },
+    {
+      path: path.join(dir, 'faults.schema.json'),
+      content: `${JSON.stringify(generateJsonSchema(catalog), null, 2)}\n`,
+    },
   ];
   if (catalog.formats.includes('xml')) {
     for (const ns of acceptedNamespaces(catalog)) {

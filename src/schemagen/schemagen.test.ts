@@ -23,10 +23,18 @@ describe('generated schemas', () => {
   const quantum = loadProfile('quantum-v1.0');
 
   it('the JSON Schema accepts the example of the document and has a definition per fault', () => {
-    const example = { networkNotFound: { message: 'Unable to find a network with the specified identifier.', code: 420, detail: 'Network 8de6af7c could not be found' } };
+    const example = {
+      networkNotFound: {
+        message: 'Unable to find a network with the specified identifier.',
+        code: 420,
+        detail: 'Network 8de6af7c could not be found',
+      },
+    };
     expect(quantum.json.validate(example, 'networkNotFound')).toEqual([]);
     expect(quantum.json.validate(example)).toEqual([]);
-    expect(quantum.json.validate({ networkNotFound: { ...example.networkNotFound, code: 421 } }, 'networkNotFound')).not.toEqual([]);
+    expect(
+      quantum.json.validate({ networkNotFound: { ...example.networkNotFound, code: 421 } }, 'networkNotFound'),
+    ).not.toEqual([]);
     const schema = JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, 'quantum-v1.0', 'faults.schema.json'), 'utf8'));
     expect(Object.keys(schema.$defs).sort()).toEqual(quantum.catalog.faults.map((f) => f.element).sort());
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
@@ -50,18 +58,25 @@ describe('generated schemas', () => {
     expect(quantum.xsd!.validate(fault(detail), ns)[0].message).toMatch(/message/);
     expect(quantum.xsd!.validate(fault(message + message), ns)[0].message).toMatch(/message.*not expected/);
     expect(quantum.xsd!.validate(fault(message + detail + detail), ns)[0].message).toMatch(/detail.*not expected/);
-    expect(quantum.xsd!.validate(fault(detail + '<requestId>r-1</requestId>' + message), ns)[0].message).toMatch(/requestId.*not expected/);
+    expect(quantum.xsd!.validate(fault(detail + '<requestId>r-1</requestId>' + message), ns)[0].message).toMatch(
+      /requestId.*not expected/,
+    );
   });
 
   it('a fault type of a closed envelope may add attributes (the XSD 1.0 extension of an xs:all adds no particles)', () => {
     const ns = 'urn:conform:test';
     const catalog = {
       ...quantum.catalog,
-      faults: quantum.catalog.faults.map((f) => (f.element === 'networkNotFound' ? { ...f, extraMembers: [{ name: 'retryAt', type: 'dateTime' as const, required: true }] } : f)),
+      faults: quantum.catalog.faults.map((f) =>
+        f.element === 'networkNotFound'
+          ? { ...f, extraMembers: [{ name: 'retryAt', type: 'dateTime' as const, required: true }] }
+          : f,
+      ),
     };
     const validator = new XsdFaultValidator(new Map([[ns, generateXsd(catalog, ns)]]));
     try {
-      const fault = (attrs: string) => `<networkNotFound code="420"${attrs} xmlns="${ns}"><detail>d</detail><message>m</message></networkNotFound>`;
+      const fault = (attrs: string) =>
+        `<networkNotFound code="420"${attrs} xmlns="${ns}"><detail>d</detail><message>m</message></networkNotFound>`;
       expect(validator.validate(fault(' retryAt="2012-01-01T00:00:00Z"'), ns)).toEqual([]);
       expect(validator.validate(fault(''), ns)[0].message).toMatch(/retryAt/);
     } finally {

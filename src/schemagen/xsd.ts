@@ -42,11 +42,16 @@ function baseType(catalog: Catalog): string[] {
   // keeps the published shape, a sequence ending in an ##other wildcard, since
   // XSD 1.0 allows no wildcard in xs:all.
   const group = envelope.open ? 'xs:sequence' : 'xs:all';
-  const lines = [`  <xs:complexType name="${baseTypeName(catalog)}">`, ...(base ? [documentation(base)] : []), `    <${group}>`];
+  const lines = [
+    `  <xs:complexType name="${baseTypeName(catalog)}">`,
+    ...(base ? [documentation(base)] : []),
+    `    <${group}>`,
+  ];
   for (const m of children) {
     lines.push(`      <xs:element name="${m.name}" type="${XSD_TYPES[m.type]}"${m.required ? '' : ' minOccurs="0"'}/>`);
   }
-  if (envelope.open) lines.push('      <xs:any namespace="##other" processContents="lax" minOccurs="0" maxOccurs="unbounded"/>');
+  if (envelope.open)
+    lines.push('      <xs:any namespace="##other" processContents="lax" minOccurs="0" maxOccurs="unbounded"/>');
   lines.push(`    </${group}>`);
   if (envelope.codeMember) lines.push(`    <xs:attribute name="${envelope.codeMember}" type="xs:int" use="required"/>`);
   if (envelope.open) lines.push('    <xs:anyAttribute namespace="##other" processContents="lax"/>');
@@ -60,13 +65,19 @@ function baseType(catalog: Catalog): string[] {
  */
 function faultType(fault: FaultDefinition, base: string): string[] {
   const extra = fault.extraMembers ?? [];
-  const lines = [`  <xs:complexType name="${faultTypeName(fault.element)}">`, documentation(fault), '    <xs:complexContent>'];
+  const lines = [
+    `  <xs:complexType name="${faultTypeName(fault.element)}">`,
+    documentation(fault),
+    '    <xs:complexContent>',
+  ];
   if (extra.length === 0) {
     lines.push(`      <xs:extension base="f:${base}"/>`);
   } else {
     lines.push(`      <xs:extension base="f:${base}">`);
     for (const m of extra) {
-      lines.push(`        <xs:attribute name="${m.name}" type="${XSD_TYPES[m.type]}" use="${m.required ? 'required' : 'optional'}"/>`);
+      lines.push(
+        `        <xs:attribute name="${m.name}" type="${XSD_TYPES[m.type]}" use="${m.required ? 'required' : 'optional'}"/>`,
+      );
     }
     lines.push('      </xs:extension>');
   }
@@ -94,7 +105,8 @@ export function generateXsd(catalog: Catalog, namespace: string): string {
   ];
   const base = baseFault(catalog);
   for (const fault of catalog.faults) if (fault !== base) lines.push(...faultType(fault, baseTypeName(catalog)));
-  for (const fault of catalog.faults) lines.push(`  <xs:element name="${fault.element}" type="f:${faultTypeName(fault.element)}"/>`);
+  for (const fault of catalog.faults)
+    lines.push(`  <xs:element name="${fault.element}" type="f:${faultTypeName(fault.element)}"/>`);
   lines.push('</xs:schema>', '');
   return lines.join('\n');
 }

@@ -18,7 +18,10 @@ export function loadSuite(catalog: Catalog, suitesDir = SUITES_DIR): Suite {
   const dir = path.join(suitesDir, catalog.profile);
   if (!fs.existsSync(dir)) throw new UsageError(`no scenarios for profile '${catalog.profile}' (looked in ${dir})`);
   const scenarios: Scenario[] = [];
-  for (const name of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const name of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const file = path.join(dir, name);
     const data = validateSuiteFile(file, fs.readFileSync(file, 'utf8'));
     for (const s of data.scenarios) scenarios.push({ ...s, source: `suites/${catalog.profile}/${name}` });
@@ -40,14 +43,19 @@ function checkScenario(catalog: Catalog, s: Scenario): string[] {
     const op = catalog.operations.find((o) => o.id === req.operation);
     if (!op) return problems.push(`${where}: unknown operation '${req.operation}'`);
     for (const p of placeholders(op.path)) {
-      if (!BUILTINS.has(p) && !(req.params && p in req.params)) problems.push(`${where}: operation ${op.id} needs param '${p}'`);
+      if (!BUILTINS.has(p) && !(req.params && p in req.params))
+        problems.push(`${where}: operation ${op.id} needs param '${p}'`);
     }
     const used = [...Object.values(req.params ?? {}), JSON.stringify(req.body ?? null)].flatMap(placeholders);
     for (const p of used) if (!available.has(p)) problems.push(`${where}: '{${p}}' is not known at this point`);
-    for (const f of s.formats ?? []) if (!catalog.formats.includes(f)) problems.push(`${where}: the profile does not document ${f}`);
+    for (const f of s.formats ?? [])
+      if (!catalog.formats.includes(f)) problems.push(`${where}: the profile does not document ${f}`);
   };
   const probeOnly = (req: RequestSpec, where: string) => {
-    if (req.method || req.accept) problems.push(`${where}: 'method' and 'accept' are for probes; setup and cleanup calls are held to their operation's success code`);
+    if (req.method || req.accept)
+      problems.push(
+        `${where}: 'method' and 'accept' are for probes; setup and cleanup calls are held to their operation's success code`,
+      );
   };
   for (const step of s.setup ?? []) {
     checkRequest(step, `setup ${step.id}`);
@@ -67,7 +75,12 @@ function checkScenario(catalog: Catalog, s: Scenario): string[] {
     const fault = catalog.faults.find((f) => f.element === expect.fault);
     const op = catalog.operations.find((o) => o.id === s.probe.operation);
     if (!fault) problems.push(`expects unknown fault '${expect.fault}'`);
-    else if (op && !op.faults.includes(fault.element) && !catalog.faultsOnAnyOperation.includes(fault.element) && !fault.expectedInAllRequests) {
+    else if (
+      op &&
+      !op.faults.includes(fault.element) &&
+      !catalog.faultsOnAnyOperation.includes(fault.element) &&
+      !fault.expectedInAllRequests
+    ) {
       problems.push(`operation ${op.id} is not documented to raise ${fault.element}`);
     }
     if (fault && expect.status !== undefined && !fault.codes.includes(expect.status)) {

@@ -6,7 +6,11 @@ const request = {
     operation: { type: 'string' },
     params: { type: 'object', additionalProperties: { type: 'string' } },
     body: {},
-    rawBody: { type: 'object', properties: { json: { type: 'string' }, xml: { type: 'string' } }, additionalProperties: false },
+    rawBody: {
+      type: 'object',
+      properties: { json: { type: 'string' }, xml: { type: 'string' } },
+      additionalProperties: false,
+    },
     negotiation: { enum: ['headers', 'suffix'] },
     method: { enum: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] },
     accept: { type: 'string', pattern: '^[a-zA-Z0-9!#$&^_.+-]+/[a-zA-Z0-9!#$&^_.+*-]+$' },
@@ -32,12 +36,18 @@ export const suiteFileSchema = {
           id: { type: 'string', pattern: '^[a-z0-9][a-z0-9.-]*$' },
           title: { type: 'string' },
           rationale: { type: 'string' },
-          requires: { type: 'array', items: { enum: ['auth', 'second-credential', 'admin', 'rate-limit', 'maintenance'] } },
+          requires: {
+            type: 'array',
+            items: { enum: ['auth', 'second-credential', 'admin', 'rate-limit', 'maintenance'] },
+          },
           inconclusiveIfSucceeds: {
             type: 'object',
             required: ['unlessAssumed', 'reason'],
             additionalProperties: false,
-            properties: { unlessAssumed: { enum: ['admin', 'auth', 'rate-limit', 'maintenance'] }, reason: { type: 'string' } },
+            properties: {
+              unlessAssumed: { enum: ['admin', 'auth', 'rate-limit', 'maintenance'] },
+              reason: { type: 'string' },
+            },
           },
           formats: { type: 'array', items: { enum: ['json', 'xml'] } },
           setup: {
@@ -65,8 +75,18 @@ export const suiteFileSchema = {
           },
           expect: {
             oneOf: [
-              { type: 'object', required: ['fault'], additionalProperties: false, properties: { fault: { type: 'string' }, status: { type: 'integer' } } },
-              { type: 'object', required: ['success'], additionalProperties: false, properties: { success: { const: true } } },
+              {
+                type: 'object',
+                required: ['fault'],
+                additionalProperties: false,
+                properties: { fault: { type: 'string' }, status: { type: 'integer' } },
+              },
+              {
+                type: 'object',
+                required: ['success'],
+                additionalProperties: false,
+                properties: { success: { const: true } },
+              },
             ],
           },
         },

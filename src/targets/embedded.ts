@@ -21,7 +21,11 @@ const token = () => randomBytes(24).toString('hex');
  * A profile's reference target, in-process on a free loopback port, with
  * authentication on and two fresh tokens, so every scenario can run.
  */
-export async function startEmbedded(profile: string, tenant: string, options: { mutation?: Mutation; port?: number } = {}): Promise<EmbeddedTarget | undefined> {
+export async function startEmbedded(
+  profile: string,
+  tenant: string,
+  options: { mutation?: Mutation; port?: number } = {},
+): Promise<EmbeddedTarget | undefined> {
   const credentials = { main: token(), second: token() };
   const auth = new StaticTokens(
     new Map([

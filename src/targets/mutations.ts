@@ -19,6 +19,9 @@ export function mutationProfiles(): string[] {
 export function findMutation(profile: string, id: string): Mutation {
   const all = mutationsOf(profile);
   const m = all.find((x) => x.id === id);
-  if (!m) throw new UsageError(`profile ${profile} has no mutation '${id}'${all.length ? `; known: ${all.map((x) => x.id).join(', ')}` : ''}`);
+  if (!m)
+    throw new UsageError(
+      `profile ${profile} has no mutation '${id}'${all.length ? `; known: ${all.map((x) => x.id).join(', ')}` : ''}`,
+    );
   return m;
 }

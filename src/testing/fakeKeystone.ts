@@ -45,7 +45,11 @@ interface Grant {
   project?: string;
 }
 
-const UNAUTHORIZED = { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' };
+const UNAUTHORIZED = {
+  code: 401,
+  title: 'Unauthorized',
+  message: 'The request you have made requires authentication.',
+};
 
 const inDomain = (user: FakeUser, ref: { id?: unknown; name?: unknown } | undefined): boolean => {
   const name = user.domain ?? 'Default';
@@ -59,7 +63,10 @@ function scopeOf(user: FakeUser, project: { id?: unknown; name?: unknown } | und
   return hit ?? false;
 }
 
-export async function startFakeKeystone(options: { users: FakeUser[]; services?: FakeService[] }): Promise<FakeKeystone> {
+export async function startFakeKeystone(options: {
+  users: FakeUser[];
+  services?: FakeService[];
+}): Promise<FakeKeystone> {
   const issued = new Map<string, Grant>();
   const requests: FakeKeystone['requests'] = [];
   const issue = (grant: Grant) => {
@@ -74,21 +81,43 @@ export async function startFakeKeystone(options: { users: FakeUser[]; services?:
     const identity = body?.auth?.identity;
     const pw = identity?.password?.user;
     if (!Array.isArray(identity?.methods) || !identity.methods.includes('password') || typeof pw?.name !== 'string') {
-      return { status: 400, json: { error: { code: 400, title: 'Bad Request', message: 'Expecting to find identity in auth.' } } };
+      return {
+        status: 400,
+        json: { error: { code: 400, title: 'Bad Request', message: 'Expecting to find identity in auth.' } },
+      };
     }
-    if (!pw.domain) return { status: 400, json: { error: { code: 400, title: 'Bad Request', message: 'Expecting to find domain in user.' } } };
+    if (!pw.domain)
+      return {
+        status: 400,
+        json: { error: { code: 400, title: 'Bad Request', message: 'Expecting to find domain in user.' } },
+      };
     const user = options.users.find((u) => u.name === pw.name && inDomain(u, pw.domain));
     const project = body.auth.scope?.project;
     const scope = user ? scopeOf(user, project) : false;
-    if (!user || user.password !== pw.password || scope === false || (project?.name && !project.id && !inDomain(user, project.domain))) {
-      return { status: 401, headers: { 'www-authenticate': `Keystone uri="${server.url}"` }, json: { error: UNAUTHORIZED } };
+    if (
+      !user ||
+      user.password !== pw.password ||
+      scope === false ||
+      (project?.name && !project.id && !inDomain(user, project.domain))
+    ) {
+      return {
+        status: 401,
+        headers: { 'www-authenticate': `Keystone uri="${server.url}"` },
+        json: { error: UNAUTHORIZED },
+      };
     }
     const token = issue({ user, project: scope });
     const catalog = services.map((s) => ({
       type: s.type,
       name: s.name,
       id: `svc-${s.name}`,
-      endpoints: ['public', 'internal', 'admin'].map((i) => ({ id: `${s.name}-${i}`, interface: i, region: s.region ?? 'RegionOne', region_id: s.region ?? 'RegionOne', url: s.url })),
+      endpoints: ['public', 'internal', 'admin'].map((i) => ({
+        id: `${s.name}-${i}`,
+        interface: i,
+        region: s.region ?? 'RegionOne',
+        region_id: s.region ?? 'RegionOne',
+        url: s.url,
+      })),
     }));
     const domain = { id: (user.domain ?? 'Default').toLowerCase(), name: user.domain ?? 'Default' };
     return {
@@ -98,7 +127,13 @@ export async function startFakeKeystone(options: { users: FakeUser[]; services?:
         token: {
           methods: ['password'],
           user: { id: `id-${user.name}`, name: user.name, domain },
-          ...(scope ? { project: { id: `id-${scope}`, name: scope, domain }, roles: (user.roles ?? ['member']).map((r) => ({ id: `id-${r}`, name: r })), catalog } : {}),
+          ...(scope
+            ? {
+                project: { id: `id-${scope}`, name: scope, domain },
+                roles: (user.roles ?? ['member']).map((r) => ({ id: `id-${r}`, name: r })),
+                catalog,
+              }
+            : {}),
           expires_at: expires(),
           issued_at: new Date().toISOString(),
         },
@@ -108,19 +143,34 @@ export async function startFakeKeystone(options: { users: FakeUser[]; services?:
 
   function v2(body: any): Answer {
     const creds = body?.auth?.passwordCredentials;
-    if (typeof creds?.username !== 'string') return { status: 400, json: { error: { code: 400, title: 'Bad Request', message: 'Expecting to find passwordCredentials in auth.' } } };
+    if (typeof creds?.username !== 'string')
+      return {
+        status: 400,
+        json: { error: { code: 400, title: 'Bad Request', message: 'Expecting to find passwordCredentials in auth.' } },
+      };
     const user = options.users.find((u) => u.name === creds.username);
-    const tenant = body.auth.tenantName ?? (typeof body.auth.tenantId === 'string' ? body.auth.tenantId.replace(/^id-/, '') : undefined);
+    const tenant =
+      body.auth.tenantName ??
+      (typeof body.auth.tenantId === 'string' ? body.auth.tenantId.replace(/^id-/, '') : undefined);
     const scope = user ? scopeOf(user, tenant ? { name: tenant } : undefined) : false;
-    if (!user || user.password !== creds.password || scope === false) return { status: 401, json: { error: UNAUTHORIZED } };
+    if (!user || user.password !== creds.password || scope === false)
+      return { status: 401, json: { error: UNAUTHORIZED } };
     const token = issue({ user, project: scope });
     return {
       status: 200,
       json: {
         access: {
-          token: { id: token, expires: expires(), ...(scope ? { tenant: { id: `id-${scope}`, name: scope, enabled: true } } : {}) },
+          token: {
+            id: token,
+            expires: expires(),
+            ...(scope ? { tenant: { id: `id-${scope}`, name: scope, enabled: true } } : {}),
+          },
           serviceCatalog: scope
-            ? services.map((s) => ({ type: s.type, name: s.name, endpoints: [{ region: s.region ?? 'RegionOne', publicURL: s.url, internalURL: s.url, adminURL: s.url }] }))
+            ? services.map((s) => ({
+                type: s.type,
+                name: s.name,
+                endpoints: [{ region: s.region ?? 'RegionOne', publicURL: s.url, internalURL: s.url, adminURL: s.url }],
+              }))
             : [],
           user: { id: `id-${user.name}`, name: user.name, roles: (user.roles ?? ['member']).map((r) => ({ name: r })) },
         },
@@ -141,7 +191,14 @@ export async function startFakeKeystone(options: { users: FakeUser[]; services?:
       }
       const route = `${req.method} ${req.url}`;
       const answer: Answer =
-        route === 'POST /v3/auth/tokens' ? v3(body) : route === 'POST /v2.0/tokens' ? v2(body) : { status: 404, json: { error: { code: 404, title: 'Not Found', message: 'The resource could not be found.' } } };
+        route === 'POST /v3/auth/tokens'
+          ? v3(body)
+          : route === 'POST /v2.0/tokens'
+            ? v2(body)
+            : {
+                status: 404,
+                json: { error: { code: 404, title: 'Not Found', message: 'The resource could not be found.' } },
+              };
       res.writeHead(answer.status, { 'content-type': 'application/json', ...answer.headers });
       res.end(JSON.stringify(answer.json));
     }),

@@ -10,16 +10,28 @@ import type { Profile } from '../profiles/load.js';
  */
 export function judge(
   profile: Profile,
-  answer: { status: number; body: string; contentType?: string; format?: Format; headers?: Record<string, string>; requestHeaders?: Record<string, string> },
+  answer: {
+    status: number;
+    body: string;
+    contentType?: string;
+    format?: Format;
+    headers?: Record<string, string>;
+    requestHeaders?: Record<string, string>;
+  },
   expect: { fault: string } | { success: string },
 ): CheckResult[] {
   const format = answer.format ?? 'json';
   const expectation =
     'fault' in expect
-      ? { kind: 'fault' as const, fault: findFault(profile.catalog, expect.fault), statuses: findFault(profile.catalog, expect.fault).codes }
+      ? {
+          kind: 'fault' as const,
+          fault: findFault(profile.catalog, expect.fault),
+          statuses: findFault(profile.catalog, expect.fault).codes,
+        }
       : { kind: 'success' as const, status: findOperation(profile.catalog, expect.success).success };
   const headers: Record<string, string> = { ...answer.headers };
-  const contentType = answer.contentType ?? (answer.body ? (format === 'json' ? 'application/json' : 'application/xml') : undefined);
+  const contentType =
+    answer.contentType ?? (answer.body ? (format === 'json' ? 'application/json' : 'application/xml') : undefined);
   if (contentType) headers['content-type'] = contentType;
   return evaluateProbe({
     catalog: profile.catalog,

@@ -28,14 +28,16 @@ export class XsdFaultValidator {
     try {
       doc = XmlDocument.fromString(xml);
     } catch (err) {
-      if (err instanceof XmlParseError) return err.details.map((d) => ({ at: `line ${d.line}`, message: d.message.trim() }));
+      if (err instanceof XmlParseError)
+        return err.details.map((d) => ({ at: `line ${d.line}`, message: d.message.trim() }));
       return [{ at: 'document', message: `not parsed: ${(err as Error).message}` }];
     }
     try {
       validator.validate(doc);
       return [];
     } catch (err) {
-      if (err instanceof XmlValidateError) return err.details.map((d) => ({ at: `line ${d.line}`, message: d.message.trim() }));
+      if (err instanceof XmlValidateError)
+        return err.details.map((d) => ({ at: `line ${d.line}`, message: d.message.trim() }));
       // libxml2 refuses some documents without details (e.g. unexpanded entity
       // references a server put in): that is a refusal, not a crash of the run.
       return [{ at: 'document', message: `refused by the XSD validator: ${(err as Error).message}` }];

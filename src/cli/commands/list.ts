@@ -14,9 +14,13 @@ export function listCommand(profiles: string[], io: Output): number {
     }
     const covered = new Set(suite.scenarios.flatMap((s) => ('fault' in s.expect ? [s.expect.fault] : [])));
     const missing = catalog.faults.filter((f) => !covered.has(f.element) && !f.untriggerable).map((f) => f.element);
-    const untriggerable = catalog.faults.filter((f) => !covered.has(f.element) && f.untriggerable).map((f) => f.element);
+    const untriggerable = catalog.faults
+      .filter((f) => !covered.has(f.element) && f.untriggerable)
+      .map((f) => f.element);
     io.out('');
-    io.out(`faults covered: ${covered.size}/${catalog.faults.length}${missing.length ? ` (no scenario: ${missing.join(', ')})` : ''}`);
+    io.out(
+      `faults covered: ${covered.size}/${catalog.faults.length}${missing.length ? ` (no scenario: ${missing.join(', ')})` : ''}`,
+    );
     if (untriggerable.length) io.out(`not triggerable by a black box (see the catalog): ${untriggerable.join(', ')}`);
   }
   return 0;

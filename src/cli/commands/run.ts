@@ -23,7 +23,11 @@ import { DEFAULT_PROFILE, listProfiles } from '../../profiles/registry.js';
 
 /** `conform-20261121t210501-3fa2`: in every name conform gives what it creates. */
 export function newRunId(now = new Date()): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, '').toLowerCase();
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, '')
+    .toLowerCase();
   return `conform-${stamp}-${randomBytes(2).toString('hex')}`;
 }
 
@@ -34,7 +38,9 @@ export interface Output {
 
 /** A run in which nothing could be sent: every planned case is an error with the same reason. */
 function untestableRun(env: RunEnvironment, config: RunConfig, reason: string, embedded: boolean): RunResult {
-  const cases = planCases(env, { formats: config.formats, only: config.only }).map(({ scenario, format }) => caseNotRun(scenario, format, 'errored', reason));
+  const cases = planCases(env, { formats: config.formats, only: config.only }).map(({ scenario, format }) =>
+    caseNotRun(scenario, format, 'errored', reason),
+  );
   return {
     tool: TOOL,
     runId: env.runId,
@@ -50,14 +56,23 @@ function untestableRun(env: RunEnvironment, config: RunConfig, reason: string, e
   };
 }
 
-async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, runId: string, auth: RunAuth & { mainIsAdmin?: boolean }, secrets: Secrets, signal?: AbortSignal): Promise<RunResult> {
+async function runProfile(
+  planned: ProfileRun,
+  config: RunConfig,
+  io: Output,
+  runId: string,
+  auth: RunAuth & { mainIsAdmin?: boolean },
+  secrets: Secrets,
+  signal?: AbortSignal,
+): Promise<RunResult> {
   const { profile, tenant } = planned;
   let embedded: EmbeddedTarget | undefined;
   let target = planned.target;
   let credentials: Credentials = auth.credentials;
   if (!target) {
     embedded = await startEmbedded(profile.catalog.profile, tenant);
-    if (!embedded) throw new UsageError(`profile ${profile.catalog.profile} has no embedded reference target: give --target URL`);
+    if (!embedded)
+      throw new UsageError(`profile ${profile.catalog.profile} has no embedded reference target: give --target URL`);
     target = embedded.url;
     credentials = embedded.credentials;
   }
@@ -66,8 +81,28 @@ async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, ru
   const client = new HttpClient({ timeoutMs: config.timeoutMs, connections: config.concurrency });
   const declared = new Set(config.assume);
   const env: RunEnvironment = embedded
-    ? { client, profile, target, tenant, runId, credentials, secrets, mainIsAdmin: embedded.mainIsAdmin, assumed: embedded.assumed }
-    : { client, profile, target, tenant, runId, credentials, secrets, mainIsAdmin: declared.has('admin') || auth.mainIsAdmin, assumed: declared };
+    ? {
+        client,
+        profile,
+        target,
+        tenant,
+        runId,
+        credentials,
+        secrets,
+        mainIsAdmin: embedded.mainIsAdmin,
+        assumed: embedded.assumed,
+      }
+    : {
+        client,
+        profile,
+        target,
+        tenant,
+        runId,
+        credentials,
+        secrets,
+        mainIsAdmin: declared.has('admin') || auth.mainIsAdmin,
+        assumed: declared,
+      };
   try {
     if (auth.failure && !embedded) {
       io.err(`conform: ${target} could not be tested: ${auth.failure}`);
@@ -90,7 +125,8 @@ async function runProfile(planned: ProfileRun, config: RunConfig, io: Output, ru
       selection: { formats: config.formats, only: config.only },
       signal,
       onCase: (c) => {
-        if (config.verbose || c.state !== 'passed') io.out(caseLine(c, { color: config.color, verbose: config.verbose }));
+        if (config.verbose || c.state !== 'passed')
+          io.out(caseLine(c, { color: config.color, verbose: config.verbose }));
       },
     });
   } finally {
@@ -118,7 +154,8 @@ export function emptySelection(profile: Profile, selection: Selection): string |
 export function checkSelection(profiles: Profile[], selection: Selection): void {
   // Only when nothing at all would run: a profile the selection leaves empty is left out with a note.
   const reasons = profiles.flatMap((p) => emptySelection(p, selection) ?? []);
-  if (profiles.length > 0 && reasons.length === profiles.length) throw new UsageError(`the selection plans no case: ${reasons.join('; ')}`);
+  if (profiles.length > 0 && reasons.length === profiles.length)
+    throw new UsageError(`the selection plans no case: ${reasons.join('; ')}`);
 }
 
 /** Usage errors of a run's placement: a selection that plans nothing, a profile without an embedded reference target. */
@@ -129,9 +166,18 @@ function checkMode(mode: RunMode, selection: Selection): void {
       .map((p) => loadProfile(p))
       .filter((p) => p.catalog.serviceType)
       .flatMap((p) => emptySelection(p, selection) ?? []);
-    throw new UsageError(`the selection plans no case for any profile a service catalog can list: ${reasons.join('; ')}`);
+    throw new UsageError(
+      `the selection plans no case for any profile a service catalog can list: ${reasons.join('; ')}`,
+    );
   }
-  checkSelection(mode.kind === 'target' ? mode.profiles : mode.kind === 'embedded' ? mode.profiles : [...mode.embedded, ...mode.candidates], selection);
+  checkSelection(
+    mode.kind === 'target'
+      ? mode.profiles
+      : mode.kind === 'embedded'
+        ? mode.profiles
+        : [...mode.embedded, ...mode.candidates],
+    selection,
+  );
   const references = new Set(referenceProfiles());
   const without = embedded.filter((p) => !references.has(p.catalog.profile)).map((p) => p.catalog.profile);
   if (without.length > 0) {
@@ -153,14 +199,21 @@ function hasCases(profile: Profile, selection: Selection, io: Output): boolean {
 /** `--dry-run`: where each profile would go, and every case it would send, without sending anything. */
 function dryRun(mode: RunMode, selection: Selection, io: Output): number {
   const where =
-    mode.kind === 'target' ? mode.target : mode.kind === 'embedded' ? 'the embedded reference target' : "the endpoint the token's service catalog lists (found when the run starts)";
+    mode.kind === 'target'
+      ? mode.target
+      : mode.kind === 'embedded'
+        ? 'the embedded reference target'
+        : "the endpoint the token's service catalog lists (found when the run starts)";
   const profiles = mode.kind === 'discover' ? [...mode.embedded, ...mode.candidates] : mode.profiles;
   for (const profile of profiles.filter((p) => hasCases(p, selection, io))) {
     const plan = planCases({ profile }, selection);
     const byScenario = new Map<string, string[]>();
     for (const c of plan) byScenario.set(c.scenario.id, [...(byScenario.get(c.scenario.id) ?? []), c.format]);
-    const target = mode.kind === 'discover' && mode.embedded.includes(profile) ? 'the embedded reference target' : where;
-    io.out(`${profile.catalog.profile} at ${target}: ${plural(plan.length, 'case')} from ${plural(byScenario.size, 'scenario')} (dry run: nothing is sent)`);
+    const target =
+      mode.kind === 'discover' && mode.embedded.includes(profile) ? 'the embedded reference target' : where;
+    io.out(
+      `${profile.catalog.profile} at ${target}: ${plural(plan.length, 'case')} from ${plural(byScenario.size, 'scenario')} (dry run: nothing is sent)`,
+    );
     for (const s of profile.suite.scenarios.filter((x) => byScenario.has(x.id))) {
       for (const line of describeScenario(profile.catalog, s, byScenario.get(s.id)!)) io.out(line);
     }
@@ -182,7 +235,10 @@ export async function runCommand(config: RunConfig, io: Output, signal?: AbortSi
     profiles: config.profiles ? profiles : undefined,
     defaultProfiles: () => profiles,
     // Discovering without --profile: the profiles the selection plans cases for.
-    allProfiles: () => listProfiles().map((p) => loadProfile(p)).filter((p) => emptySelection(p, selection) === undefined),
+    allProfiles: () =>
+      listProfiles()
+        .map((p) => loadProfile(p))
+        .filter((p) => emptySelection(p, selection) === undefined),
     auth: config.auth,
     timeoutMs: config.timeoutMs,
     discover: config.discover,
@@ -197,7 +253,10 @@ export async function runCommand(config: RunConfig, io: Output, signal?: AbortSi
   const secrets = new Secrets();
   const planned = await runTargets(settings, secrets, (line) => io.err(line), mode);
   const runs: RunResult[] = [];
-  for (const run of planned.runs.filter((r) => hasCases(r.profile, selection, io))) runs.push(await runProfile(run, config, io, runId, { ...planned.auth, mainIsAdmin: planned.mainIsAdmin }, secrets, signal));
+  for (const run of planned.runs.filter((r) => hasCases(r.profile, selection, io)))
+    runs.push(
+      await runProfile(run, config, io, runId, { ...planned.auth, mainIsAdmin: planned.mainIsAdmin }, secrets, signal),
+    );
   // The summary first: should the reports fail to be written, the verdicts are still on the console.
   for (const run of runs) io.out(renderSummary(run, { color: config.color, verbose: config.verbose }));
   try {

@@ -23,7 +23,10 @@ function authority(config: ServeConfig): TokenAuthority | undefined {
   const fixed = parseTokens(config.tokens);
   if (fixed) authorities.push(fixed);
   if (config.identity) {
-    if (!config.identity.token) throw new UsageError('--identity-url needs the admin token to validate tokens with: --identity-token or CONFORM_IDENTITY_TOKEN');
+    if (!config.identity.token)
+      throw new UsageError(
+        '--identity-url needs the admin token to validate tokens with: --identity-token or CONFORM_IDENTITY_TOKEN',
+      );
     authorities.push(new KeystoneV2Tokens(config.identity.url, config.identity.token));
   }
   if (authorities.length === 0) return undefined;
@@ -47,9 +50,14 @@ export async function serveCommand(config: ServeConfig, io: Output, stop?: Abort
   const mutation = config.mutation ? findMutation(config.profile, config.mutation) : undefined;
   const auth = authority(config);
   const app = createReference(config.profile, { auth, flags: new Set(mutation?.flags ?? []) });
-  if (!app) throw new UsageError(`profile ${config.profile} has no reference target; those that do: ${referenceProfiles().join(', ')}`);
+  if (!app)
+    throw new UsageError(
+      `profile ${config.profile} has no reference target; those that do: ${referenceProfiles().join(', ')}`,
+    );
   const running = await serveReference(app, { port: config.port, host: config.host, mutation });
-  io.out(`conform reference target ${config.profile}${mutation ? ` (mutation ${mutation.id})` : ''} listening on ${running.url}; authentication ${auth ? 'on' : 'off (--accept-token or --identity-url turns it on)'}`);
+  io.out(
+    `conform reference target ${config.profile}${mutation ? ` (mutation ${mutation.id})` : ''} listening on ${running.url}; authentication ${auth ? 'on' : 'off (--accept-token or --identity-url turns it on)'}`,
+  );
   await new Promise<void>((resolve) => {
     stop?.addEventListener('abort', () => resolve(), { once: true });
     process.once('SIGTERM', () => resolve());

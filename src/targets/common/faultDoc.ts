@@ -33,7 +33,10 @@ export function elementFaultDoc(reply: FaultReply, namespace: string, detailMemb
     namespace,
     code: reply.status,
     codeAs: 'attribute',
-    members: [['message', reply.message], ...(reply.detail !== undefined ? ([[detailMember, reply.detail]] as [string, unknown][]) : [])],
+    members: [
+      ['message', reply.message],
+      ...(reply.detail !== undefined ? ([[detailMember, reply.detail]] as [string, unknown][]) : []),
+    ],
     attributes: Object.entries(reply.extra ?? {}),
   };
 }

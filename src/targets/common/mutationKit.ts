@@ -8,7 +8,11 @@ import type { FaultDoc, FaultReply, Reply, TargetRequest, WireResponse } from '.
 type Base = Pick<Mutation, 'id' | 'description' | 'caughtBy'>;
 
 /** Edit every fault document (optionally only those of one element or format). */
-export function editFault(base: Base, edit: (doc: FaultDoc, req: TargetRequest) => FaultDoc, only?: { element?: string; format?: TargetRequest['format'] }): Mutation {
+export function editFault(
+  base: Base,
+  edit: (doc: FaultDoc, req: TargetRequest) => FaultDoc,
+  only?: { element?: string; format?: TargetRequest['format'] },
+): Mutation {
   return {
     ...base,
     fault: (doc, req) => {
@@ -20,10 +24,15 @@ export function editFault(base: Base, edit: (doc: FaultDoc, req: TargetRequest) 
 }
 
 /** Replace the reply for faults of one element (or every fault). */
-export function editFaultReply(base: Base, edit: (reply: FaultReply, req: TargetRequest) => Reply, element?: string): Mutation {
+export function editFaultReply(
+  base: Base,
+  edit: (reply: FaultReply, req: TargetRequest) => Reply,
+  element?: string,
+): Mutation {
   return {
     ...base,
-    reply: (reply, req) => (reply.kind === 'fault' && (!element || reply.element === element) ? edit(reply, req) : reply),
+    reply: (reply, req) =>
+      reply.kind === 'fault' && (!element || reply.element === element) ? edit(reply, req) : reply,
   };
 }
 
@@ -31,12 +40,17 @@ export function editFaultReply(base: Base, edit: (reply: FaultReply, req: Target
 export function editSuccess(base: Base, method: string, edit: (reply: Reply, req: TargetRequest) => Reply): Mutation {
   return {
     ...base,
-    reply: (reply, req) => (reply.kind === 'success' && reply.status < 300 && req.method === method ? edit(reply, req) : reply),
+    reply: (reply, req) =>
+      reply.kind === 'success' && reply.status < 300 && req.method === method ? edit(reply, req) : reply,
   };
 }
 
 /** Rewrite the bytes of fault responses (status ≥ 400). */
-export function editFaultWire(base: Base, edit: (res: WireResponse, req: TargetRequest) => WireResponse, format?: TargetRequest['format']): Mutation {
+export function editFaultWire(
+  base: Base,
+  edit: (res: WireResponse, req: TargetRequest) => WireResponse,
+  format?: TargetRequest['format'],
+): Mutation {
   return {
     ...base,
     wire: (res, req) => (res.status >= 400 && (!format || req.format === format) ? edit(res, req) : res),

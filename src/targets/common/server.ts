@@ -25,7 +25,10 @@ export interface RunningTarget {
 const SUFFIX = /\.(json|xml)$/;
 
 /** The format a request asks for: path suffix, then Accept, then Content-Type; JSON by default. */
-export function negotiate(path: string, headers: http.IncomingHttpHeaders): Pick<TargetRequest, 'path' | 'format' | 'negotiatedBy'> {
+export function negotiate(
+  path: string,
+  headers: http.IncomingHttpHeaders,
+): Pick<TargetRequest, 'path' | 'format' | 'negotiatedBy'> {
   const suffix = SUFFIX.exec(path);
   if (suffix) return { path: path.slice(0, -suffix[0].length), format: suffix[1] as Format, negotiatedBy: 'suffix' };
   const accept = headers.accept ?? '';
@@ -61,7 +64,10 @@ async function readBody(req: http.IncomingMessage, limit = 1024 * 1024): Promise
 }
 
 /** Serves a reference app on loopback (port 0: a free one), optionally with one mutation applied. */
-export async function serveReference(app: ReferenceApp, options: { port?: number; host?: string; mutation?: Mutation } = {}): Promise<RunningTarget> {
+export async function serveReference(
+  app: ReferenceApp,
+  options: { port?: number; host?: string; mutation?: Mutation } = {},
+): Promise<RunningTarget> {
   const { mutation } = options;
   const server = http.createServer(async (req, res) => {
     try {

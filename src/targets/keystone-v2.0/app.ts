@@ -65,7 +65,12 @@ export class KeystoneApp implements ReferenceApp {
   constructor(options: KeystoneOptions = {}) {
     this.flags = options.flags ?? new Set();
     const now = options.now ?? Date.now;
-    this.identity = { store: this.store, now, tokenLifetimeMs: options.tokenLifetimeMs ?? 3_600_000, external: options.auth };
+    this.identity = {
+      store: this.store,
+      now,
+      tokenLifetimeMs: options.tokenLifetimeMs ?? 3_600_000,
+      external: options.auth,
+    };
     this.resources = new Resources(this.store, this.flags);
     const limit = options.rateLimit ?? DEFAULT_RATE_LIMIT;
     if (limit && !this.flags.has('no-rate-limit')) this.limiter = new RateLimiter(limit);
@@ -74,8 +79,16 @@ export class KeystoneApp implements ReferenceApp {
   }
 
   private addUser(u: InitialUser): void {
-    const tenant = u.tenant ? (this.store.tenantByName(u.tenant) ?? this.store.createTenant({ name: u.tenant, enabled: true })) : undefined;
-    this.store.createUser({ name: u.name, password: u.password, enabled: true, tenantId: tenant?.id, roles: u.roles ?? [] });
+    const tenant = u.tenant
+      ? (this.store.tenantByName(u.tenant) ?? this.store.createTenant({ name: u.tenant, enabled: true }))
+      : undefined;
+    this.store.createUser({
+      name: u.name,
+      password: u.password,
+      enabled: true,
+      tenantId: tenant?.id,
+      roles: u.roles ?? [],
+    });
   }
 
   faultDoc(reply: FaultReply, _format: Format): FaultDoc {
@@ -84,16 +97,22 @@ export class KeystoneApp implements ReferenceApp {
 
   async handle(req: TargetRequest): Promise<Reply> {
     const r = route(req.path);
-    if (r.kind === 'root') return { kind: 'success', status: 200, payload: { version: { id: 'v2.0', status: 'stable' } } };
+    if (r.kind === 'root')
+      return { kind: 'success', status: 200, payload: { version: { id: 'v2.0', status: 'stable' } } };
     if (r.kind === 'unknown') return F.itemNotFound(`No resource at ${req.path}`);
-    if (r.kind === 'tokens') return req.method === 'POST' ? authenticate(this.identity, req) : { kind: 'success', status: 405, headers: { allow: 'POST' } };
+    if (r.kind === 'tokens')
+      return req.method === 'POST'
+        ? authenticate(this.identity, req)
+        : { kind: 'success', status: 405, headers: { allow: 'POST' } };
     const caller = await this.caller(req);
     if ('kind' in caller) return caller;
     const refused = this.gate(req, r, caller);
     if (refused) return refused;
     switch (r.kind) {
       case 'token':
-        return req.method === 'GET' ? validateToken(this.identity, r.id) : { kind: 'success', status: 405, headers: { allow: 'GET' } };
+        return req.method === 'GET'
+          ? validateToken(this.identity, r.id)
+          : { kind: 'success', status: 405, headers: { allow: 'GET' } };
       case 'tenants':
         return this.resources.tenants(req, (t) => caller.admin || t.id === caller.tenant);
       case 'tenant':
@@ -114,13 +133,23 @@ export class KeystoneApp implements ReferenceApp {
   }
 
   /** Maintenance, then the rate limit, then the admin role: what stands between a caller and a resource. */
-  private gate(req: TargetRequest, r: Exclude<Route, { kind: 'root' | 'unknown' | 'tokens' }>, caller: Caller): FaultReply | undefined {
-    if (r.kind === 'tenant' && this.maintenance.has(r.id)) return F.serviceUnavailable(`The backend of tenant ${r.id} is in maintenance; try again later`);
+  private gate(
+    req: TargetRequest,
+    r: Exclude<Route, { kind: 'root' | 'unknown' | 'tokens' }>,
+    caller: Caller,
+  ): FaultReply | undefined {
+    if (r.kind === 'tenant' && this.maintenance.has(r.id))
+      return F.serviceUnavailable(`The backend of tenant ${r.id} is in maintenance; try again later`);
     if (r.kind === 'tenant' && req.method === 'GET' && this.limiter) {
       const now = this.identity.now();
       const taken = this.limiter.take(`${caller.token}\u0000${r.id}`, now);
       const { requests, windowMs } = this.limiter.limit;
-      if (!taken.allowed) return F.overLimit(`At most ${requests} reads of a tenant per ${windowMs / 1000} s and token`, taken.retryAt, now);
+      if (!taken.allowed)
+        return F.overLimit(
+          `At most ${requests} reads of a tenant per ${windowMs / 1000} s and token`,
+          taken.retryAt,
+          now,
+        );
     }
     const listing = r.kind === 'tenants' && req.method === 'GET';
     if (!caller.admin && !listing) return F.forbidden('This operation needs the admin role');

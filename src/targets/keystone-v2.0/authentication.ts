@@ -18,12 +18,21 @@ export interface IdentityContext {
 export const isAdmin = (roles: readonly string[]) => roles.some((r) => r.toLowerCase() === 'admin');
 
 const digest = (s: string) => createHash('sha256').update(s).digest();
-const samePassword = (stored: string | undefined, given: string) => stored !== undefined && timingSafeEqual(digest(stored), digest(given));
+const samePassword = (stored: string | undefined, given: string) =>
+  stored !== undefined && timingSafeEqual(digest(stored), digest(given));
 
-function accessPayload(token: Pick<Token, 'id' | 'expires'>, user: Pick<User, 'id' | 'name' | 'roles'>, tenant?: Pick<Tenant, 'id' | 'name'>): Record<string, unknown> {
+function accessPayload(
+  token: Pick<Token, 'id' | 'expires'>,
+  user: Pick<User, 'id' | 'name' | 'roles'>,
+  tenant?: Pick<Tenant, 'id' | 'name'>,
+): Record<string, unknown> {
   return {
     access: {
-      token: { id: token.id, expires: token.expires.toISOString(), ...(tenant ? { tenant: { id: tenant.id, name: tenant.name } } : {}) },
+      token: {
+        id: token.id,
+        expires: token.expires.toISOString(),
+        ...(tenant ? { tenant: { id: tenant.id, name: tenant.name } } : {}),
+      },
       user: { id: user.id, name: user.name, roles: user.roles.map((name) => ({ name })) },
       serviceCatalog: [],
     },
@@ -35,7 +44,8 @@ function authenticatedUser(ctx: IdentityContext, auth: Record<string, unknown>):
   const password = member(auth, 'passwordCredentials');
   if (password) {
     const username = stringField(password.username);
-    if (!username || typeof password.password !== 'string') return F.badRequest('passwordCredentials need a username and a password');
+    if (!username || typeof password.password !== 'string')
+      return F.badRequest('passwordCredentials need a username and a password');
     const user = ctx.store.userByName(username);
     if (!user) return F.unauthorized('Invalid user / password');
     if (!user.enabled) return F.userDisabled(username);
@@ -56,7 +66,8 @@ function scope(ctx: IdentityContext, user: User, auth: Record<string, unknown>):
   const name = stringField(auth.tenantName);
   if (!id && !name) return user.tenantId ? ctx.store.tenants.get(user.tenantId) : undefined;
   const tenant = id ? ctx.store.tenants.get(id) : ctx.store.tenantByName(name!);
-  if (!tenant || (tenant.id !== user.tenantId && !isAdmin(user.roles))) return F.unauthorized('Unauthorized on this tenant');
+  if (!tenant || (tenant.id !== user.tenantId && !isAdmin(user.roles)))
+    return F.unauthorized('Unauthorized on this tenant');
   return tenant;
 }
 
@@ -91,5 +102,9 @@ export async function validateToken(ctx: IdentityContext, id: string): Promise<R
   const tenant = info.tenant ? { id: info.tenant, name: info.tenant } : undefined;
   const expires = new Date(ctx.now() + ctx.tokenLifetimeMs);
   // A token this service did not issue belongs to no user it knows.
-  return { kind: 'success', status: 200, payload: accessPayload({ id, expires }, { id: 'external', name: 'external', roles: info.roles }, tenant) };
+  return {
+    kind: 'success',
+    status: 200,
+    payload: accessPayload({ id, expires }, { id: 'external', name: 'external', roles: info.roles }, tenant),
+  };
 }

@@ -5,7 +5,8 @@ import { mutationsOf } from '../mutations.js';
 import { KEYSTONE_V2_MUTATIONS } from './mutations.js';
 
 const profile = loadProfile('keystone-v2.0');
-const failedChecks = (run: Awaited<ReturnType<typeof runAgainstReference>>) => run.cases.flatMap((c) => c.checks.filter((x) => x.state === 'failed'));
+const failedChecks = (run: Awaited<ReturnType<typeof runAgainstReference>>) =>
+  run.cases.flatMap((c) => c.checks.filter((x) => x.state === 'failed'));
 
 describe('keystone-v2.0 against its embedded reference target', () => {
   it('passes every scenario in both formats with no failed check, and triggers every fault a client can provoke', async () => {
@@ -23,8 +24,12 @@ describe('keystone-v2.0 against its embedded reference target', () => {
 
   it('triggers serviceUnavailable through its maintenance switch, and conforms', async () => {
     const run = await runAgainstReference(profile, { selection: { only: ['maintenance.*'] } });
-    expect(run.cases.map((c) => [c.state, c.expectedFault, c.observedFault])).toEqual(Array(4).fill(['passed', 'serviceUnavailable', 'serviceUnavailable']));
-    expect(run.cases[0].checks.filter((c) => c.check === 'fault-root' || c.check === 'json-schema').map((c) => c.state)).toEqual(['passed', 'passed']);
+    expect(run.cases.map((c) => [c.state, c.expectedFault, c.observedFault])).toEqual(
+      Array(4).fill(['passed', 'serviceUnavailable', 'serviceUnavailable']),
+    );
+    expect(
+      run.cases[0].checks.filter((c) => c.check === 'fault-root' || c.check === 'json-schema').map((c) => c.state),
+    ).toEqual(['passed', 'passed']);
   });
 });
 

@@ -44,7 +44,9 @@ async function quantumBehindKeystone(options: KeystoneOptions = {}) {
   open.push(authority);
   const quantum = await serve(serveReference(new QuantumApp({ auth: authority })));
   const networks = (tenant: string, token?: string) =>
-    fetch(`${quantum.url}/v1.0/tenants/${tenant}/networks`, { headers: { accept: 'application/json', ...(token ? { 'x-auth-token': token } : {}) } });
+    fetch(`${quantum.url}/v1.0/tenants/${tenant}/networks`, {
+      headers: { accept: 'application/json', ...(token ? { 'x-auth-token': token } : {}) },
+    });
   return { keystone, quantum, networks };
 }
 
@@ -65,14 +67,21 @@ describe('the quantum reference with the keystone-v2.0 reference as its identity
     const { keystone, networks } = await quantumBehindKeystone();
     const alice = await issue(keystone.url, 'alice', 'alice-secret');
     const admin = await issue(keystone.url, 'quantum', 'service-secret');
-    const users = (await (await fetch(`${keystone.url}/v2.0/users`, { headers: { 'x-auth-token': admin.token } })).json()) as { users: { id: string; name: string }[] };
+    const users = (await (
+      await fetch(`${keystone.url}/v2.0/users`, { headers: { 'x-auth-token': admin.token } })
+    ).json()) as { users: { id: string; name: string }[] };
     const id = users.users.find((u) => u.name === 'alice')!.id;
-    expect((await fetch(`${keystone.url}/v2.0/users/${id}`, { method: 'DELETE', headers: { 'x-auth-token': admin.token } })).status).toBe(204);
+    expect(
+      (await fetch(`${keystone.url}/v2.0/users/${id}`, { method: 'DELETE', headers: { 'x-auth-token': admin.token } }))
+        .status,
+    ).toBe(204);
     expect((await networks(alice.tenant, alice.token)).status).toBe(401);
   });
 
   it("accepts the tokens keystone itself accepts from a static list (the embedded run's)", async () => {
-    const { networks } = await quantumBehindKeystone({ auth: new StaticTokens(new Map([['static-token-of-tenant-t9', { tenant: 't9', roles: ['member'] }]])) });
+    const { networks } = await quantumBehindKeystone({
+      auth: new StaticTokens(new Map([['static-token-of-tenant-t9', { tenant: 't9', roles: ['member'] }]])),
+    });
     expect((await networks('t9', 'static-token-of-tenant-t9')).status).toBe(200);
     expect((await networks('t8', 'static-token-of-tenant-t9')).status).toBe(403);
   });
@@ -86,14 +95,20 @@ describe('the quantum reference with the keystone-v2.0 reference as its identity
     const secrets = new Secrets();
     const profile = loadProfile('quantum-v1.0');
     const credentials = { main: alice.token, second: bob.token };
-    const run = await runSuite({ client, profile, target: quantum.url, tenant: alice.tenant, runId: 'conform-test', credentials, secrets }, { concurrency: 8, embeddedTarget: false, selection: { only: ['auth.*', 'network.delete.in-use'] } });
+    const run = await runSuite(
+      { client, profile, target: quantum.url, tenant: alice.tenant, runId: 'conform-test', credentials, secrets },
+      { concurrency: 8, embeddedTarget: false, selection: { only: ['auth.*', 'network.delete.in-use'] } },
+    );
     expect(run.summary).toMatchObject({ total: 8, passed: 8 });
   });
 
   it('never puts a token in an error: an identity service that cannot be reached is an error naming only its address', async () => {
     const authority = new KeystoneV2Tokens('http://127.0.0.1:9', 'the-admin-token', { timeoutMs: 500 });
     open.push(authority);
-    const error = await authority.identify('the-token-to-check').then(() => undefined, (e: Error) => e);
+    const error = await authority.identify('the-token-to-check').then(
+      () => undefined,
+      (e: Error) => e,
+    );
     expect(error?.message).toMatch(/127\.0\.0\.1:9 could not validate a token: connection refused/);
     expect(error?.message).not.toMatch(/the-token-to-check|the-admin-token/);
   });

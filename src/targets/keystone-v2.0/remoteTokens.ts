@@ -52,7 +52,11 @@ export class KeystoneV2Tokens implements TokenAuthority {
   }
 
   /** Authenticates the service's own user (it needs the admin role) and validates tokens with its token. */
-  static async login(identityUrl: string, credentials: PasswordCredentials, options: { timeoutMs?: number } = {}): Promise<KeystoneV2Tokens> {
+  static async login(
+    identityUrl: string,
+    credentials: PasswordCredentials,
+    options: { timeoutMs?: number } = {},
+  ): Promise<KeystoneV2Tokens> {
     const client = new HttpClient({ timeoutMs: options.timeoutMs ?? 5_000 });
     try {
       const { username, password, tenantName } = credentials;
@@ -60,11 +64,16 @@ export class KeystoneV2Tokens implements TokenAuthority {
         method: 'POST',
         url: `${identityUrl.replace(/\/+$/, '')}/v2.0/tokens`,
         headers: { accept: 'application/json', 'content-type': 'application/json' },
-        body: JSON.stringify({ auth: { passwordCredentials: { username, password }, ...(tenantName ? { tenantName } : {}) } }),
+        body: JSON.stringify({
+          auth: { passwordCredentials: { username, password }, ...(tenantName ? { tenantName } : {}) },
+        }),
       });
       if (!outcome.ok) throw new Error(`the identity service at ${identityUrl} could not be reached: ${outcome.error}`);
       const id = outcome.response.status === 200 ? accessOf(outcome.response.body)?.token?.id : undefined;
-      if (typeof id !== 'string') throw new Error(`the identity service at ${identityUrl} refused the service's credentials (${outcome.response.status})`);
+      if (typeof id !== 'string')
+        throw new Error(
+          `the identity service at ${identityUrl} refused the service's credentials (${outcome.response.status})`,
+        );
       return new KeystoneV2Tokens(identityUrl, id, options);
     } finally {
       await client.close();
@@ -80,7 +89,10 @@ export class KeystoneV2Tokens implements TokenAuthority {
     const secrets = new Secrets();
     secrets.add(token);
     secrets.add(this.adminToken);
-    if (!outcome.ok) throw new Error(secrets.redact(`the identity service at ${this.base} could not validate a token: ${outcome.error}`));
+    if (!outcome.ok)
+      throw new Error(
+        secrets.redact(`the identity service at ${this.base} could not validate a token: ${outcome.error}`),
+      );
     const { status, body } = outcome.response;
     if (status === 404) return undefined;
     const info = status === 200 || status === 203 ? tokenInfo(body) : undefined;

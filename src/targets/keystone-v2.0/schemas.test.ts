@@ -11,16 +11,30 @@ const xsd = (doc: string) => profile.xsd!.validate(doc, NS);
 describe('keystone-v2.0 generated schemas', () => {
   it('model the published XSD: IdentityFault is the base type, every other fault extends it, overLimit adds retryAt', () => {
     const text = fs.readFileSync(path.join(SCHEMAS_DIR, 'keystone-v2.0', 'faults.xsd'), 'utf8');
-    expect(text).toMatch(/<xs:complexType name="IdentityFault">[\s\S]*<xs:any namespace="##other"[\s\S]*<xs:anyAttribute namespace="##other"/);
+    expect(text).toMatch(
+      /<xs:complexType name="IdentityFault">[\s\S]*<xs:any namespace="##other"[\s\S]*<xs:anyAttribute namespace="##other"/,
+    );
     expect(text).toContain('<xs:element name="identityFault" type="f:IdentityFault"/>');
-    const types = text.split('<xs:complexType name="').slice(1).map((block) => [block.slice(0, block.indexOf('"')), /<xs:extension base="f:(\w+)"/.exec(block)?.[1]]);
+    const types = text
+      .split('<xs:complexType name="')
+      .slice(1)
+      .map((block) => [block.slice(0, block.indexOf('"')), /<xs:extension base="f:(\w+)"/.exec(block)?.[1]]);
     expect(types[0]).toEqual(['IdentityFault', undefined]);
     const extending = types.slice(1);
-    expect(extending.map(([type]) => type).sort()).toEqual(
-      ['BadRequestFault', 'ForbiddenFault', 'ItemNotFoundFault', 'OverLimitFault', 'ServiceUnavailableFault', 'TenantConflictFault', 'UnauthorizedFault', 'UserDisabledFault'],
-    );
+    expect(extending.map(([type]) => type).sort()).toEqual([
+      'BadRequestFault',
+      'ForbiddenFault',
+      'ItemNotFoundFault',
+      'OverLimitFault',
+      'ServiceUnavailableFault',
+      'TenantConflictFault',
+      'UnauthorizedFault',
+      'UserDisabledFault',
+    ]);
     expect(new Set(extending.map(([, base]) => base))).toEqual(new Set(['IdentityFault']));
-    expect(text).toMatch(/<xs:complexType name="OverLimitFault">[\s\S]*<xs:attribute name="retryAt" type="xs:dateTime" use="optional"\/>/);
+    expect(text).toMatch(
+      /<xs:complexType name="OverLimitFault">[\s\S]*<xs:attribute name="retryAt" type="xs:dateTime" use="optional"\/>/,
+    );
   });
 
   it("the XSD accepts the document's XML examples (3.20 and 3.22) and refuses what the published XSD refuses", () => {
@@ -31,16 +45,26 @@ describe('keystone-v2.0 generated schemas', () => {
     expect(xsd(example322.replace(/\t<details>.*<\/details>\n/, ''))).toEqual([]);
     expect(xsd(example322.replace('code="404"', 'code="not-found"'))).not.toEqual([]);
     expect(xsd(example322.replace('<details>', '<detail>').replace('</details>', '</detail>'))).not.toEqual([]);
-    expect(xsd(example322.replace('</itemNotFound>', '<trace xmlns="urn:example:ext">at line 1</trace></itemNotFound>'))).toEqual([]);
+    expect(
+      xsd(example322.replace('</itemNotFound>', '<trace xmlns="urn:example:ext">at line 1</trace></itemNotFound>')),
+    ).toEqual([]);
     expect(xsd(example322.replace('</itemNotFound>', '<trace>at line 1</trace></itemNotFound>'))).not.toEqual([]);
   });
 
   it('overLimit takes an optional retryAt attribute that must be a date-time', () => {
-    const overLimit = (attrs: string) => `<overLimit xmlns="${NS}" code="413"${attrs}><message>Rate limit exceeded</message></overLimit>`;
+    const overLimit = (attrs: string) =>
+      `<overLimit xmlns="${NS}" code="413"${attrs}><message>Rate limit exceeded</message></overLimit>`;
     expect(xsd(overLimit(''))).toEqual([]);
     expect(xsd(overLimit(' retryAt="2026-11-21T21:05:01Z"'))).toEqual([]);
     expect(xsd(overLimit(' retryAt="in 60 seconds"'))).not.toEqual([]);
-    expect(xsd(overLimit('').replace('overLimit ', 'itemNotFound ').replace('</overLimit>', '</itemNotFound>').replace('code="413"', 'code="404" retryAt="2026-11-21T21:05:01Z"'))).not.toEqual([]);
+    expect(
+      xsd(
+        overLimit('')
+          .replace('overLimit ', 'itemNotFound ')
+          .replace('</overLimit>', '</itemNotFound>')
+          .replace('code="413"', 'code="404" retryAt="2026-11-21T21:05:01Z"'),
+      ),
+    ).not.toEqual([]);
   });
 
   it("the JSON Schema accepts the document's JSON examples (3.21 and 3.23), open to extra members, strict on the code", () => {
@@ -48,9 +72,17 @@ describe('keystone-v2.0 generated schemas', () => {
     const example323 = { itemNotFound: { message: 'Item not found.', details: 'Error Details...', code: 404 } };
     expect(profile.json.validate(example321, 'identityFault')).toEqual([]);
     expect(profile.json.validate(example323, 'itemNotFound')).toEqual([]);
-    expect(profile.json.validate({ itemNotFound: { ...example323.itemNotFound, requestId: 'req-1' } }, 'itemNotFound')).toEqual([]);
-    expect(profile.json.validate({ itemNotFound: { ...example323.itemNotFound, code: '404' } }, 'itemNotFound')).not.toEqual([]);
-    expect(profile.json.validate({ overLimit: { message: 'm', code: 413, retryAt: '2026-11-21T21:05:01Z' } }, 'overLimit')).toEqual([]);
-    expect(profile.json.validate({ overLimit: { message: 'm', code: 413, retryAt: 'soon' } }, 'overLimit')).not.toEqual([]);
+    expect(
+      profile.json.validate({ itemNotFound: { ...example323.itemNotFound, requestId: 'req-1' } }, 'itemNotFound'),
+    ).toEqual([]);
+    expect(
+      profile.json.validate({ itemNotFound: { ...example323.itemNotFound, code: '404' } }, 'itemNotFound'),
+    ).not.toEqual([]);
+    expect(
+      profile.json.validate({ overLimit: { message: 'm', code: 413, retryAt: '2026-11-21T21:05:01Z' } }, 'overLimit'),
+    ).toEqual([]);
+    expect(profile.json.validate({ overLimit: { message: 'm', code: 413, retryAt: 'soon' } }, 'overLimit')).not.toEqual(
+      [],
+    );
   });
 });

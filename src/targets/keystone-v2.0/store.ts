@@ -56,7 +56,12 @@ export class KeystoneStore {
   }
 
   issueToken(user: User, tenantId: string | undefined, lifetimeMs: number, now: number): Token {
-    const token: Token = { id: randomBytes(24).toString('hex'), userId: user.id, tenantId, expires: new Date(now + lifetimeMs) };
+    const token: Token = {
+      id: randomBytes(24).toString('hex'),
+      userId: user.id,
+      tenantId,
+      expires: new Date(now + lifetimeMs),
+    };
     this.tokens.set(token.id, token);
     return token;
   }

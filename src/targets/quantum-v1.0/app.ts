@@ -89,7 +89,8 @@ export class QuantumApp implements ReferenceApp {
     if (!token) return F.unauthorized('No authentication token was supplied');
     const who = await auth.identify(token);
     if (!who) return F.unauthorized('The authentication token is invalid or expired');
-    if (who.tenant !== tenant && !who.roles.includes('admin')) return F.forbidden(`The token is not valid for tenant ${tenant}`);
+    if (who.tenant !== tenant && !who.roles.includes('admin'))
+      return F.forbidden(`The token is not valid for tenant ${tenant}`);
     return undefined;
   }
 
@@ -107,7 +108,8 @@ export class QuantumApp implements ReferenceApp {
     if (req.method === 'GET') return ok(200, { networks: this.store.listNetworks(tenant).map((n) => ({ id: n.id })) });
     if (req.method !== 'POST') return this.unsupported(req);
     const body = this.body(req, 'network');
-    if (!body || typeof body.name !== 'string' || body.name === '') return F.badRequest('A network needs a name: {"network": {"name": ...}}');
+    if (!body || typeof body.name !== 'string' || body.name === '')
+      return F.badRequest('A network needs a name: {"network": {"name": ...}}');
     return ok(200, { network: { id: this.store.createNetwork(tenant, body.name).id } });
   }
 
@@ -121,7 +123,8 @@ export class QuantumApp implements ReferenceApp {
     if (detail) return this.unsupported(req);
     if (req.method === 'PUT') {
       const body = this.body(req, 'network');
-      if (!body || typeof body.name !== 'string' || body.name === '') return F.badRequest('An update needs {"network": {"name": ...}}');
+      if (!body || typeof body.name !== 'string' || body.name === '')
+        return F.badRequest('An update needs {"network": {"name": ...}}');
       network.name = body.name;
       return ok(204);
     }
@@ -186,7 +189,8 @@ export class QuantumApp implements ReferenceApp {
     }
     if (req.method !== 'PUT') return this.unsupported(req);
     const body = this.body(req, 'attachment');
-    if (!body || typeof body.id !== 'string' || body.id === '') return F.badRequest('A plug needs {"attachment": {"id": ...}}');
+    if (!body || typeof body.id !== 'string' || body.id === '')
+      return F.badRequest('A plug needs {"attachment": {"id": ...}}');
     const holder = this.store.portWithAttachment(tenant, body.id);
     if (!this.flags.has('plug-twice')) {
       if (port.attachment) return F.portInUse(portId);

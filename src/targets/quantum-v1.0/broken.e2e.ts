@@ -12,7 +12,10 @@ const BREAKS = [
   { mutation: 'status-404-for-420', rule: /\[status\] probe: expected 420 \(networkNotFound\), got 404/ },
   { mutation: 'wrong-element', rule: /\[fault-root\] probe: root (key|element) is 'itemNotFound'/ },
   { mutation: 'missing-message', rule: /\[fault-members\] probe: required member 'message' is missing/ },
-  { mutation: 'json-for-xml', rule: /\[content-type\] probe: asked for xml \(application\/xml\), the answer is declared as application\/json/ },
+  {
+    mutation: 'json-for-xml',
+    rule: /\[content-type\] probe: asked for xml \(application\/xml\), the answer is declared as application\/json/,
+  },
   { mutation: 'bad-body-500-trace', rule: /\[status\] probe: expected 400 \(badRequest\), got 500/ },
 ];
 

@@ -45,7 +45,8 @@ export class QuantumStore {
 
   /** The port, in any network of the tenant, that has this attachment plugged. */
   portWithAttachment(tenant: string, attachment: string): Port | undefined {
-    for (const n of this.listNetworks(tenant)) for (const p of n.ports.values()) if (p.attachment === attachment) return p;
+    for (const n of this.listNetworks(tenant))
+      for (const p of n.ports.values()) if (p.attachment === attachment) return p;
     return undefined;
   }
 }
