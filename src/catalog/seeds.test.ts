@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from './load.js';
-import { listProfiles } from '../profiles/registry.js';
+import { listProfiles } from '../catalog/registry.js';
 import { SEEDS_DIR } from '../paths.js';
 import { readFaultRows, readStatusCodes } from './seedTables.js';
 

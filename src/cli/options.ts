@@ -1,7 +1,7 @@
 import type { Assumption } from '../model/scenario.js';
 import type { Format } from '../model/catalog.js';
 import { UsageError } from '../errors.js';
-import { listProfiles } from '../profiles/registry.js';
+import { listProfiles } from '../catalog/registry.js';
 import type { AuthFlags } from '../auth/resolve.js';
 
 export interface RunConfig {

@@ -2,7 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import type { Format } from '../model/catalog.js';
 import { ASSUMPTIONS, type Assumption } from '../model/scenario.js';
 import { TargetError, UsageError } from '../errors.js';
-import { DEFAULT_PROFILE, listProfiles } from '../profiles/registry.js';
+import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
 import { referenceProfiles } from '../targets/registry.js';
 import { EXIT } from './exitCode.js';
 import {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Secrets } from '../http/secrets.js';
 import { loadProfile } from '../profiles/load.js';
-import { DEFAULT_PROFILE, listProfiles } from '../profiles/registry.js';
+import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
 import type { TokenAuthority } from '../targets/common/auth.js';
 import { serveReference, type RunningTarget } from '../targets/common/server.js';
 import { createReference } from '../targets/registry.js';

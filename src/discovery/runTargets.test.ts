@@ -8,7 +8,7 @@ import type { ConfigContext } from '../auth/cloudsYaml.js';
 import type { AuthFlags } from '../auth/resolve.js';
 import { UsageError } from '../errors.js';
 import { loadProfile } from '../profiles/load.js';
-import { DEFAULT_PROFILE, listProfiles } from '../profiles/registry.js';
+import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
 import { tempDir } from '../testing/tmp.js';
 import { runMode, type RunMode, type TargetSettings } from './runTargets.js';
 

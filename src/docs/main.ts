@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadProfile } from '../profiles/load.js';
-import { listProfiles } from '../profiles/registry.js';
+import { listProfiles } from '../catalog/registry.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { runMutants } from '../mutants/harness.js';
 import { renderMutantTable, scoreLine } from '../mutants/table.js';

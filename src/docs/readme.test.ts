@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadProfile } from '../profiles/load.js';
-import { listProfiles } from '../profiles/registry.js';
+import { listProfiles } from '../catalog/registry.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { mutationProfiles, mutationsOf } from '../targets/mutations.js';
 import { coverageTable } from './coverageTable.js';

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadCatalog } from '../catalog/load.js';
-import { listProfiles } from '../profiles/registry.js';
+import { listProfiles } from '../catalog/registry.js';
 import { SCHEMAS_DIR } from '../paths.js';
 import { generatedFiles } from './files.js';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../catalog/load.js';
-import { listProfiles } from '../profiles/registry.js';
+import { listProfiles } from '../catalog/registry.js';
 import { loadProfile } from '../profiles/load.js';
 import { SCHEMAS_DIR } from '../paths.js';
 import { XsdFaultValidator } from '../validate/xsdFaults.js';

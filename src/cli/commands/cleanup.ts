@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.js';
 import { HttpClient } from '../../http/client.js';
 import { Secrets } from '../../http/secrets.js';
 import { loadProfile } from '../../profiles/load.js';
-import { listProfiles } from '../../profiles/registry.js';
+import { listProfiles } from '../../catalog/registry.js';
 import { EXIT } from '../exitCode.js';
 import type { Output } from './run.js';
 

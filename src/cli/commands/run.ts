@@ -19,7 +19,7 @@ import type { RunAuth } from '../../auth/forRun.js';
 import { runMode, runTargets, type ProfileRun, type RunMode, type TargetSettings } from '../../discovery/runTargets.js';
 import { referenceProfiles } from '../../targets/registry.js';
 import type { Profile } from '../../profiles/load.js';
-import { DEFAULT_PROFILE, listProfiles } from '../../profiles/registry.js';
+import { DEFAULT_PROFILE, listProfiles } from '../../catalog/registry.js';
 
 /** `conform-20261121t210501-3fa2`: in every name conform gives what it creates. */
 export function newRunId(now = new Date()): string {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { SCHEMAS_DIR } from '../paths.js';
 
-/** A profile exists when schemas/<profile>/catalog.json does. */
+/** The built-in profiles: a profile exists when schemas/<profile>/catalog.json does. */
 export function listProfiles(schemasDir = SCHEMAS_DIR): string[] {
   return fs
     .readdirSync(schemasDir, { withFileTypes: true })
