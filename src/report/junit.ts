@@ -2,7 +2,6 @@ import type { CaseResult, RunResult } from '../model/result.js';
 import { diagnose, findingLine } from '../diagnosis/diagnose.js';
 
 /** Characters XML 1.0 cannot hold at all: stripped, not escaped. */
-// eslint-disable-next-line no-control-regex
 const INVALID_XML =
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
