@@ -9,7 +9,7 @@ import { openstackAvailable } from '../openstack/available.js';
 import { http } from '../openstack/http.js';
 import { startNeutron, type RunningNeutron } from '../openstack/neutron.js';
 import { spawnCli } from '../testing/cli.js';
-import { caseOf, casesIn, createdNames, findings, namedLike, readRuns, runOf } from './realRun.js';
+import { caseOf, casesIn, createdNames, findings, namedLike, readRuns, runOf } from '../testing/realRun.js';
 import { tempDir } from '../testing/tmp.js';
 
 const availability = openstackAvailable();
