@@ -23,6 +23,17 @@ export function loadCatalog(profile: string, schemasDir = SCHEMAS_DIR): Catalog 
 }
 
 function crossCheck(catalog: Catalog): string[] {
+  return [
+    ...faultNameProblems(catalog),
+    ...faultCodeProblems(catalog),
+    ...envelopeProblems(catalog),
+    ...leftoverProblems(catalog),
+    ...alternativeEnvelopeProblems(catalog),
+  ];
+}
+
+/** Each fault element listed once, and every fault an operation names listed. */
+function faultNameProblems(catalog: Catalog): string[] {
   const problems: string[] = [];
   const elements = new Set(catalog.faults.map((f) => f.element));
   if (elements.size !== catalog.faults.length) problems.push('a fault element is listed twice');
@@ -31,12 +42,19 @@ function crossCheck(catalog: Catalog): string[] {
   };
   for (const op of catalog.operations) op.faults.forEach((f) => known(f, `operation ${op.id}`));
   catalog.faultsOnAnyOperation.forEach((f) => known(f, 'faultsOnAnyOperation'));
-  for (const fault of catalog.faults) {
-    for (const code of fault.codes) {
-      if (!catalog.documentedStatuses.includes(code))
-        problems.push(`fault ${fault.element} carries ${code}, which documentedStatuses lacks`);
-    }
-  }
+  return problems;
+}
+
+function faultCodeProblems(catalog: Catalog): string[] {
+  return catalog.faults.flatMap((fault) =>
+    fault.codes
+      .filter((code) => !catalog.documentedStatuses.includes(code))
+      .map((code) => `fault ${fault.element} carries ${code}, which documentedStatuses lacks`),
+  );
+}
+
+function envelopeProblems(catalog: Catalog): string[] {
+  const problems: string[] = [];
   if (catalog.formats.includes('xml') && !catalog.xml)
     problems.push('the profile documents XML but has no xml section');
   if (catalog.envelope.kind === 'fixed-root' && !catalog.envelope.root)
@@ -45,15 +63,23 @@ function crossCheck(catalog: Catalog): string[] {
   for (const f of catalog.faults)
     if (f.typeValue !== undefined && !typed)
       problems.push(`fault ${f.element} has a typeValue but the envelope has no typeMember`);
-  const ops = new Set(catalog.operations.map((o) => o.id));
-  for (const l of catalog.leftovers ?? [])
-    for (const id of [l.list, l.delete]) if (!ops.has(id)) problems.push(`leftovers name unknown operation '${id}'`);
-  for (const alt of catalog.alternativeEnvelopes ?? []) {
-    for (const s of alt.statuses)
-      if (!catalog.documentedStatuses.includes(s))
-        problems.push(`alternative envelope ${alt.id} is for ${s}, which documentedStatuses lacks`);
-  }
   return problems;
+}
+
+function leftoverProblems(catalog: Catalog): string[] {
+  const ops = new Set(catalog.operations.map((o) => o.id));
+  return (catalog.leftovers ?? [])
+    .flatMap((l) => [l.list, l.delete])
+    .filter((id) => !ops.has(id))
+    .map((id) => `leftovers name unknown operation '${id}'`);
+}
+
+function alternativeEnvelopeProblems(catalog: Catalog): string[] {
+  return (catalog.alternativeEnvelopes ?? []).flatMap((alt) =>
+    alt.statuses
+      .filter((s) => !catalog.documentedStatuses.includes(s))
+      .map((s) => `alternative envelope ${alt.id} is for ${s}, which documentedStatuses lacks`),
+  );
 }
 
 export function findFault(catalog: Catalog, element: string): FaultDefinition {

@@ -20,18 +20,17 @@ export type HttpOutcome =
 export interface HttpClientOptions {
   /** Per request: from sending to the last byte of the body. */
   timeoutMs: number;
-  /** Bodies are cut past this size: a target that answers garbage cannot flood memory. */
-  maxBodyBytes?: number;
   connections?: number;
 }
+
+/** Bodies are cut past this size: a target that answers garbage cannot flood memory. */
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Every HTTP request conform makes goes through here: undici, keep-alive, a timeout per request. */
 export class HttpClient {
   private readonly agent: Agent;
-  private readonly maxBodyBytes: number;
 
   constructor(private readonly options: HttpClientOptions) {
-    this.maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
     this.agent = new Agent({
       keepAliveTimeout: 10_000,
       connections: options.connections ?? 16,
@@ -68,7 +67,7 @@ export class HttpClient {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of stream) {
-      const room = this.maxBodyBytes - size;
+      const room = MAX_BODY_BYTES - size;
       if (chunk.length > room) {
         chunks.push(chunk.subarray(0, room));
         stream.destroy();
@@ -90,34 +89,41 @@ export function describeTransportError(err: unknown, url: string, timeoutMs: num
   const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = e.code ?? e.cause?.code;
   const where = safeHost(url);
-  if (
+  if (isTimeout(e, code)) return `no answer from ${where} within ${timeoutMs} ms`;
+  const known = code === undefined ? undefined : ERROR_CODES.get(code);
+  if (known) return known(where);
+  return `${where}: ${e.message ?? String(err)}${code ? ` (${code})` : ''}`;
+}
+
+function isTimeout(e: Error, code: string | undefined): boolean {
+  return (
     e.name === 'TimeoutError' ||
     e.name === 'AbortError' ||
     e instanceof undiciErrors.HeadersTimeoutError ||
     e instanceof undiciErrors.BodyTimeoutError ||
     code === 'UND_ERR_CONNECT_TIMEOUT'
-  ) {
-    return `no answer from ${where} within ${timeoutMs} ms`;
-  }
-  switch (code) {
-    case 'ECONNREFUSED':
-      return `connection refused by ${where}`;
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return `cannot resolve host of ${where}`;
-    case 'ECONNRESET':
-    case 'UND_ERR_SOCKET':
-      return `connection to ${where} was reset`;
-    case 'EHOSTUNREACH':
-    case 'ENETUNREACH':
-      return `${where} is unreachable`;
-    case 'HPE_INVALID_CONSTANT':
-    case 'HPE_INVALID_STATUS':
-    case 'HPE_INVALID_HEADER_TOKEN':
-      return `${where} did not answer with valid HTTP`;
-  }
-  return `${where}: ${e.message ?? String(err)}${code ? ` (${code})` : ''}`;
+  );
 }
+
+const refused = (where: string) => `connection refused by ${where}`;
+const unresolved = (where: string) => `cannot resolve host of ${where}`;
+const reset = (where: string) => `connection to ${where} was reset`;
+const unreachable = (where: string) => `${where} is unreachable`;
+const notHttp = (where: string) => `${where} did not answer with valid HTTP`;
+
+/** Error codes of the network layer, and what each means for the host they came from. */
+const ERROR_CODES = new Map<string, (where: string) => string>([
+  ['ECONNREFUSED', refused],
+  ['ENOTFOUND', unresolved],
+  ['EAI_AGAIN', unresolved],
+  ['ECONNRESET', reset],
+  ['UND_ERR_SOCKET', reset],
+  ['EHOSTUNREACH', unreachable],
+  ['ENETUNREACH', unreachable],
+  ['HPE_INVALID_CONSTANT', notHttp],
+  ['HPE_INVALID_STATUS', notHttp],
+  ['HPE_INVALID_HEADER_TOKEN', notHttp],
+]);
 
 function safeHost(url: string): string {
   try {

@@ -45,23 +45,107 @@ interface Grant {
   project?: string;
 }
 
+/** A reference by name or id, as a client sent it: any member may be missing or of another type. */
+interface Ref {
+  id?: unknown;
+  name?: unknown;
+  domain?: Ref;
+}
+
+type PasswordUser = Ref & { password?: unknown };
+
+/** The parts of a v3 password request this fake reads (any JSON value may arrive). */
+interface V3Request {
+  auth?: {
+    identity?: { methods?: unknown; password?: { user?: PasswordUser } };
+    scope?: { project?: Ref };
+  };
+}
+
+/** The parts of a v2.0 password request this fake reads (any JSON value may arrive). */
+interface V2Request {
+  auth?: {
+    passwordCredentials?: { username?: unknown; password?: unknown };
+    tenantName?: unknown;
+    tenantId?: unknown;
+  };
+}
+
 const UNAUTHORIZED = {
   code: 401,
   title: 'Unauthorized',
   message: 'The request you have made requires authentication.',
 };
 
-const inDomain = (user: FakeUser, ref: { id?: unknown; name?: unknown } | undefined): boolean => {
+const inDomain = (user: FakeUser, ref: Ref | undefined): boolean => {
   const name = user.domain ?? 'Default';
   return ref?.name === name || ref?.id === name.toLowerCase();
 };
 
 /** The project a request scopes to, when the user may; `false` when it may not. */
-function scopeOf(user: FakeUser, project: { id?: unknown; name?: unknown } | undefined): string | undefined | false {
+function scopeOf(user: FakeUser, project: Ref | undefined): string | undefined | false {
   if (!project) return undefined;
   const hit = user.projects.find((p) => project.name === p || project.id === `id-${p}`);
   return hit ?? false;
 }
+
+const badRequest = (message: string): Answer => ({
+  status: 400,
+  json: { error: { code: 400, title: 'Bad Request', message } },
+});
+
+/** A v3 password request's user and the project it scopes to, or what it lacks in Keystone's words. */
+function readV3(body: V3Request | undefined): { pw: PasswordUser; project?: Ref } | string {
+  const identity = body?.auth?.identity;
+  const pw = identity?.password?.user;
+  if (!Array.isArray(identity?.methods) || !identity.methods.includes('password') || typeof pw?.name !== 'string') {
+    return 'Expecting to find identity in auth.';
+  }
+  if (!pw.domain) return 'Expecting to find domain in user.';
+  return { pw, project: body?.auth?.scope?.project };
+}
+
+/** Who a v3 request authenticates as, and the project it scopes to; none when Keystone says 401. */
+function v3Grant(users: FakeUser[], pw: PasswordUser, project: Ref | undefined): Grant | undefined {
+  const user = users.find((u) => u.name === pw.name && inDomain(u, pw.domain));
+  const scope = user ? scopeOf(user, project) : false;
+  if (!user || user.password !== pw.password || scope === false) return undefined;
+  if (project?.name && !project.id && !inDomain(user, project.domain)) return undefined;
+  return { user, project: scope };
+}
+
+/** The user and the tenant a v2.0 password request names; none when it names no user. */
+function readV2(body: V2Request | undefined): { username: string; password: unknown; tenant: unknown } | undefined {
+  const auth = body?.auth;
+  const creds = auth?.passwordCredentials;
+  if (typeof creds?.username !== 'string') return undefined;
+  const tenantId = auth?.tenantId;
+  const tenant = auth?.tenantName ?? (typeof tenantId === 'string' ? tenantId.replace(/^id-/, '') : undefined);
+  return { username: creds.username, password: creds.password, tenant };
+}
+
+/** Who a v2.0 request authenticates as, and the tenant it scopes to; none when Keystone says 401. */
+function v2Grant(users: FakeUser[], read: NonNullable<ReturnType<typeof readV2>>): Grant | undefined {
+  const user = users.find((u) => u.name === read.username);
+  const scope = user ? scopeOf(user, read.tenant ? { name: read.tenant } : undefined) : false;
+  if (!user || user.password !== read.password || scope === false) return undefined;
+  return { user, project: scope };
+}
+
+/** A v3 token's catalog: each service with a public, an internal and an admin endpoint. */
+const v3Catalog = (services: FakeService[]) =>
+  services.map((s) => ({
+    type: s.type,
+    name: s.name,
+    id: `svc-${s.name}`,
+    endpoints: ['public', 'internal', 'admin'].map((i) => ({
+      id: `${s.name}-${i}`,
+      interface: i,
+      region: s.region ?? 'RegionOne',
+      region_id: s.region ?? 'RegionOne',
+      url: s.url,
+    })),
+  }));
 
 export async function startFakeKeystone(options: {
   users: FakeUser[];
@@ -77,48 +161,20 @@ export async function startFakeKeystone(options: {
   const expires = () => new Date(Date.now() + 3600_000).toISOString();
   const services = options.services ?? [];
 
-  function v3(body: any): Answer {
-    const identity = body?.auth?.identity;
-    const pw = identity?.password?.user;
-    if (!Array.isArray(identity?.methods) || !identity.methods.includes('password') || typeof pw?.name !== 'string') {
-      return {
-        status: 400,
-        json: { error: { code: 400, title: 'Bad Request', message: 'Expecting to find identity in auth.' } },
-      };
-    }
-    if (!pw.domain)
-      return {
-        status: 400,
-        json: { error: { code: 400, title: 'Bad Request', message: 'Expecting to find domain in user.' } },
-      };
-    const user = options.users.find((u) => u.name === pw.name && inDomain(u, pw.domain));
-    const project = body.auth.scope?.project;
-    const scope = user ? scopeOf(user, project) : false;
-    if (
-      !user ||
-      user.password !== pw.password ||
-      scope === false ||
-      (project?.name && !project.id && !inDomain(user, project.domain))
-    ) {
+  function v3(body: V3Request | undefined): Answer {
+    const read = readV3(body);
+    if (typeof read === 'string') return badRequest(read);
+    const grant = v3Grant(options.users, read.pw, read.project);
+    if (!grant) {
       return {
         status: 401,
         headers: { 'www-authenticate': `Keystone uri="${server.url}"` },
         json: { error: UNAUTHORIZED },
       };
     }
-    const token = issue({ user, project: scope });
-    const catalog = services.map((s) => ({
-      type: s.type,
-      name: s.name,
-      id: `svc-${s.name}`,
-      endpoints: ['public', 'internal', 'admin'].map((i) => ({
-        id: `${s.name}-${i}`,
-        interface: i,
-        region: s.region ?? 'RegionOne',
-        region_id: s.region ?? 'RegionOne',
-        url: s.url,
-      })),
-    }));
+    const { user, project: scope } = grant;
+    const token = issue(grant);
+    const catalog = v3Catalog(services);
     const domain = { id: (user.domain ?? 'Default').toLowerCase(), name: user.domain ?? 'Default' };
     return {
       status: 201,
@@ -141,21 +197,13 @@ export async function startFakeKeystone(options: {
     };
   }
 
-  function v2(body: any): Answer {
-    const creds = body?.auth?.passwordCredentials;
-    if (typeof creds?.username !== 'string')
-      return {
-        status: 400,
-        json: { error: { code: 400, title: 'Bad Request', message: 'Expecting to find passwordCredentials in auth.' } },
-      };
-    const user = options.users.find((u) => u.name === creds.username);
-    const tenant =
-      body.auth.tenantName ??
-      (typeof body.auth.tenantId === 'string' ? body.auth.tenantId.replace(/^id-/, '') : undefined);
-    const scope = user ? scopeOf(user, tenant ? { name: tenant } : undefined) : false;
-    if (!user || user.password !== creds.password || scope === false)
-      return { status: 401, json: { error: UNAUTHORIZED } };
-    const token = issue({ user, project: scope });
+  function v2(body: V2Request | undefined): Answer {
+    const read = readV2(body);
+    if (!read) return badRequest('Expecting to find passwordCredentials in auth.');
+    const grant = v2Grant(options.users, read);
+    if (!grant) return { status: 401, json: { error: UNAUTHORIZED } };
+    const { user, project: scope } = grant;
+    const token = issue(grant);
     return {
       status: 200,
       json: {
@@ -192,9 +240,9 @@ export async function startFakeKeystone(options: {
       const route = `${req.method} ${req.url}`;
       const answer: Answer =
         route === 'POST /v3/auth/tokens'
-          ? v3(body)
+          ? v3(body as V3Request | undefined)
           : route === 'POST /v2.0/tokens'
-            ? v2(body)
+            ? v2(body as V2Request | undefined)
             : {
                 status: 404,
                 json: { error: { code: 404, title: 'Not Found', message: 'The resource could not be found.' } },

@@ -33,15 +33,26 @@ function route(path: string): Route {
   const p = path.replace(/\/+$/, '').split('/').slice(1);
   if (p.length === 0 || (p.length === 1 && p[0] === '')) return { kind: 'root' };
   if (p[0] !== 'v1.0' || p[1] !== 'tenants' || !p[2] || p[3] !== 'networks') return { kind: 'unknown' };
-  const tenant = decodeURIComponent(p[2]);
-  const [, , , , network, a, port, b] = p.map(decodeURIComponent);
-  if (p.length === 4) return { kind: 'networks', tenant };
-  if (p.length === 5) return { kind: 'network', tenant, network, detail: false };
-  if (p.length === 6 && a === 'detail') return { kind: 'network', tenant, network, detail: true };
-  if (p.length === 6 && a === 'ports') return { kind: 'ports', tenant, network };
-  if (p.length === 7 && a === 'ports') return { kind: 'port', tenant, network, port, detail: false };
-  if (p.length === 8 && a === 'ports' && b === 'detail') return { kind: 'port', tenant, network, port, detail: true };
-  if (p.length === 8 && a === 'ports' && b === 'attachment') return { kind: 'attachment', tenant, network, port };
+  return networksRoute(decodeURIComponent(p[2]), p.slice(4).map(decodeURIComponent));
+}
+
+/** What follows /v1.0/tenants/{tenant}/networks, decoded segment by segment. */
+function networksRoute(tenant: string, rest: string[]): Route {
+  const [network, a] = rest;
+  if (rest.length === 0) return { kind: 'networks', tenant };
+  if (rest.length === 1) return { kind: 'network', tenant, network, detail: false };
+  if (rest.length === 2 && a === 'detail') return { kind: 'network', tenant, network, detail: true };
+  if (a !== 'ports') return { kind: 'unknown' };
+  return portsRoute(tenant, network, rest.slice(2));
+}
+
+/** What follows /v1.0/tenants/{tenant}/networks/{network}/ports. */
+function portsRoute(tenant: string, network: string, rest: string[]): Route {
+  const [port, b] = rest;
+  if (rest.length === 0) return { kind: 'ports', tenant, network };
+  if (rest.length === 1) return { kind: 'port', tenant, network, port, detail: false };
+  if (rest.length === 2 && b === 'detail') return { kind: 'port', tenant, network, port, detail: true };
+  if (rest.length === 2 && b === 'attachment') return { kind: 'attachment', tenant, network, port };
   return { kind: 'unknown' };
 }
 
