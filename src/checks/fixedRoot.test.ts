@@ -162,8 +162,13 @@ describe('fixed-root checks on Identity v3 errors (keystone-v3)', () => {
   });
 });
 
+/** A generated schema, read down its `properties`. */
+interface SchemaNode {
+  properties: Record<string, SchemaNode>;
+}
+
 describe('JSON Schema generation for fixed-root profiles', () => {
-  const schema = generateJsonSchema(neutron.catalog) as { anyOf: unknown[]; $defs: Record<string, any> };
+  const schema = generateJsonSchema(neutron.catalog) as { anyOf: unknown[]; $defs: Record<string, SchemaNode> };
   it('fixes the type only where a source names the exception', () => {
     expect(schema.$defs.networkInUse.properties.NeutronError.properties.type).toEqual({
       type: 'string',

@@ -26,7 +26,7 @@ export async function assertPortFree(port: number): Promise<void> {
   try {
     await listenBriefly(port);
   } catch (error) {
-    throw new Error(`port ${port} on ${LOOPBACK} is not free (${(error as Error).message})`);
+    throw new Error(`port ${port} on ${LOOPBACK} is not free (${(error as Error).message})`, { cause: error });
   }
 }
 

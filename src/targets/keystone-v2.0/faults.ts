@@ -1,20 +1,11 @@
 import type { FaultReply } from '../common/types.js';
 
-const fault = (
-  status: number,
-  element: string,
-  message: string,
-  detail?: string,
-  extra?: Record<string, string>,
-  headers?: Record<string, string>,
-): FaultReply => ({
+const fault = (status: number, element: string, message: string, detail?: string): FaultReply => ({
   kind: 'fault',
   status,
   element,
   message,
   ...(detail !== undefined ? { detail } : {}),
-  ...(extra ? { extra } : {}),
-  ...(headers ? { headers } : {}),
 });
 
 /** The faults an Identity v2.0 service answers with (seed 004, Table 3.4), with Keystone's messages. */
@@ -24,15 +15,11 @@ export const identityFault = {
   badRequest: (detail: string) => fault(400, 'badRequest', 'Malformed request', detail),
   unauthorized: (detail: string) => fault(401, 'unauthorized', 'Unauthorized', detail),
   /** retryAt: when the limit lets the caller in again (XML attribute, JSON member; Retry-After in seconds). */
-  overLimit: (detail: string, retryAt: Date, now: number) =>
-    fault(
-      413,
-      'overLimit',
-      'Rate limit exceeded',
-      detail,
-      { retryAt: retryAt.toISOString() },
-      { 'retry-after': String(Math.max(1, Math.ceil((retryAt.getTime() - now) / 1000))) },
-    ),
+  overLimit: (detail: string, retryAt: Date, now: number): FaultReply => ({
+    ...fault(413, 'overLimit', 'Rate limit exceeded', detail),
+    extra: { retryAt: retryAt.toISOString() },
+    headers: { 'retry-after': String(Math.max(1, Math.ceil((retryAt.getTime() - now) / 1000))) },
+  }),
   userDisabled: (username: string) =>
     fault(403, 'userDisabled', 'Your account has been disabled', `User ${username} is disabled`),
   forbidden: (detail: string) =>
