@@ -5,7 +5,7 @@ export class UsageError extends Error {
   shown = false;
 }
 
-/** The target as a whole cannot be tested: unreachable, or answers nothing usable. Exit 3. */
-export class TargetError extends Error {
-  override name = 'TargetError';
+/** An identity service that cannot be used (unreachable, or no usable token): the run is untestable, exit 3. */
+export class IdentityServiceError extends Error {
+  override name = 'IdentityServiceError';
 }

@@ -1,9 +1,9 @@
 // The authentication flags of `conform run`: --token, --os-* as the OpenStack
 // client names them, and --second-* for the unprivileged credential.
 import type { Argv } from 'yargs';
-import { FIELD_KEYS, type AuthField } from './credentials.js';
+import { FIELD_KEYS } from './credentials.js';
 import { envName, SECOND_ENV } from './fromEnv.js';
-import type { AuthFlags, AuthSettings } from './resolve.js';
+import type { AuthField, AuthFlags, AuthSettings } from '../model/credentials.js';
 
 const MAIN_FIELDS = (Object.keys(FIELD_KEYS) as AuthField[]).filter((f) => f !== 'token');
 const SECOND_FIELDS = ['username', 'password', 'projectName'] as const;

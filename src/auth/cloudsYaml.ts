@@ -4,7 +4,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, YAMLError } from 'yaml';
 import { UsageError } from '../errors.js';
-import { FIELD_ALIASES, FIELD_KEYS, type AuthField, type AuthFields, type AuthLayer } from './credentials.js';
+import type { AuthField, AuthFields } from '../model/credentials.js';
+import { FIELD_ALIASES, FIELD_KEYS, type AuthLayer } from './credentials.js';
 import type { Env } from './fromEnv.js';
 
 export interface ConfigContext {

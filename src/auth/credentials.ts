@@ -1,5 +1,6 @@
 // The model of authentication: what one source of settings gives (a layer),
 // and what conform decided to do with them (an AuthMethod).
+import type { AuthField, AuthFields } from '../model/credentials.js';
 
 export type IdentityApiVersion = '2.0' | '3';
 
@@ -37,32 +38,6 @@ type ScopeField =
   | 'regionName';
 
 export type AuthMethod = TokenAuth | PasswordAuth;
-
-/**
- * The settings that one source (flags, environment, a cloud of clouds.yaml)
- * gives; any of them may be missing. Names follow openstacksdk's keys
- * (`auth_url` ↔ `authUrl` ↔ `OS_AUTH_URL`).
- */
-export interface AuthFields {
-  authType?: string;
-  token?: string;
-  authUrl?: string;
-  username?: string;
-  password?: string;
-  projectName?: string;
-  projectId?: string;
-  userDomainName?: string;
-  userDomainId?: string;
-  projectDomainName?: string;
-  projectDomainId?: string;
-  /** Both user and project domain, when those are not given on their own. */
-  domainName?: string;
-  domainId?: string;
-  identityApiVersion?: string;
-  regionName?: string;
-}
-
-export type AuthField = keyof AuthFields;
 
 /** Every field with its snake_case key (clouds.yaml; `OS_` + upper case in the environment). */
 export const FIELD_KEYS: Record<AuthField, string> = {

@@ -1,14 +1,16 @@
 // The credentials of one `conform --target URL` run, obtained once before any
 // profile runs, with what the user should know printed on stderr.
 import { homedir } from 'node:os';
-import { TargetError } from '../errors.js';
+import { IdentityServiceError } from '../errors.js';
 import { HttpClient } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
-import type { Credentials } from '../runner/environment.js';
+import type { Credentials } from '../model/credentials.js';
 import type { ConfigContext } from './cloudsYaml.js';
 import type { IdentityApiVersion } from './credentials.js';
 import { obtainCredentials } from './obtain.js';
-import { resolveAuth, type AuthFlags } from './resolve.js';
+import type { AuthFlags } from '../model/credentials.js';
+import type { RunNote } from '../model/result.js';
+import { resolveAuth } from './resolve.js';
 
 export interface RunAuth {
   credentials: Credentials;
@@ -32,22 +34,22 @@ export function hasAuthFlags(flags: AuthFlags): boolean {
 /**
  * Resolves and obtains the run's tokens. A configuration mistake (UsageError:
  * missing setting, wrong password) is thrown; an identity service that cannot
- * be used (TargetError) becomes `failure`. Every secret is in `secrets` first.
+ * be used (IdentityServiceError) becomes `failure`. Every secret is in `secrets` first.
  */
 export async function authenticateRun(
   flags: AuthFlags,
   options: { timeoutMs: number },
   secrets: Secrets,
-  say: (line: string) => void,
+  say: (note: RunNote) => void,
   ctx: ConfigContext = processContext(),
 ): Promise<RunAuth> {
   const resolved = resolveAuth(flags, ctx);
-  for (const warning of resolved.warnings) say(`conform: note: ${warning}`);
+  for (const message of resolved.warnings) say({ topic: 'credentials', level: 'note', message });
   if (!resolved.main && !resolved.second) return { credentials: {} };
   const client = new HttpClient({ timeoutMs: options.timeoutMs, connections: 2 });
   try {
     const obtained = await obtainCredentials(resolved, client, secrets);
-    for (const note of obtained.notes) say(`conform: ${note}`);
+    for (const message of obtained.notes) say({ topic: 'credentials', level: 'info', message });
     const main = resolved.main;
     return {
       credentials: obtained.credentials,
@@ -55,7 +57,7 @@ export async function authenticateRun(
         main?.kind === 'password' ? { authUrl: main.authUrl, identityApiVersion: main.identityApiVersion } : undefined,
     };
   } catch (err) {
-    if (err instanceof TargetError) return { credentials: {}, failure: err.message };
+    if (err instanceof IdentityServiceError) return { credentials: {}, failure: err.message };
     throw err;
   } finally {
     await client.close();

@@ -1,6 +1,7 @@
 // The usual OS_* variables (as an openrc file sets them), and conform's own
 // CONFORM_SECOND_* variables for the second, unprivileged credential.
-import { FIELD_ALIASES, FIELD_KEYS, type AuthField, type AuthFields } from './credentials.js';
+import type { AuthField, AuthFields } from '../model/credentials.js';
+import { FIELD_ALIASES, FIELD_KEYS } from './credentials.js';
 
 export type Env = Record<string, string | undefined>;
 

@@ -7,10 +7,10 @@
 //   disabled, 404/405 no token API at that URL): UsageError, exit 2. The
 //   settings are wrong; running again will not help until they change.
 // - No answer (refused, timeout, unknown host), a 5xx, or a "success" that
-//   carries no usable token: TargetError, exit 3. The cloud, not the settings,
+//   carries no usable token: IdentityServiceError, exit 3. The cloud, not the settings,
 //   is what cannot be tested right now - the same verdict as an unreachable
 //   --target, which conform also cannot tell apart from a mistyped one.
-import { TargetError, UsageError } from '../errors.js';
+import { IdentityServiceError, UsageError } from '../errors.js';
 import type { HttpClient, HttpResponse } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
 import type { PasswordAuth } from './credentials.js';
@@ -64,7 +64,7 @@ export async function postAuth(
     body: JSON.stringify(request.body),
   });
   const at = `identity service ${auth.authUrl}`;
-  if (!outcome.ok) throw new TargetError(`${at} could not be reached: ${secrets.redact(outcome.error)}`);
+  if (!outcome.ok) throw new IdentityServiceError(`${at} could not be reached: ${secrets.redact(outcome.error)}`);
   const { response } = outcome;
   const said = () => `${response.status} ${faultMessage(secrets.redact(response.body))}`.trim();
   if (!request.expected.includes(response.status)) {
@@ -82,8 +82,8 @@ export async function postAuth(
           `${at} has no v${auth.identityApiVersion} token API at ${request.url} (${response.status}): check the auth URL and the identity API version`,
         );
     }
-    if (response.status >= 500) throw new TargetError(`${at} failed to authenticate ${who(auth)}: ${said()}`);
-    throw new TargetError(
+    if (response.status >= 500) throw new IdentityServiceError(`${at} failed to authenticate ${who(auth)}: ${said()}`);
+    throw new IdentityServiceError(
       `${at} answered ${response.status} to a password authentication, not ${request.expected.join(' or ')}`,
     );
   }
@@ -97,6 +97,6 @@ export async function postAuth(
 }
 
 /** A success that cannot be used: exit 3, the identity service is broken. */
-export function unusable(auth: PasswordAuth, why: string): TargetError {
-  return new TargetError(`identity service ${auth.authUrl} answered the authentication of ${who(auth)} with ${why}`);
+export function unusable(auth: PasswordAuth, why: string): IdentityServiceError {
+  return new IdentityServiceError(`identity service ${auth.authUrl} answered the authentication of ${who(auth)} with ${why}`);
 }

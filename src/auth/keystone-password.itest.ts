@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { TargetError, UsageError } from '../errors.js';
+import { IdentityServiceError, UsageError } from '../errors.js';
 import { HttpClient } from '../http/client.js';
 import { Secrets } from '../http/secrets.js';
 import { http } from '../openstack/http.js';
@@ -19,7 +19,8 @@ import { runCli } from '../testing/cli.js';
 import { blankAuthEnv, withEnv } from '../testing/env.js';
 import type { ConfigContext } from './cloudsYaml.js';
 import { obtainCredentials } from './obtain.js';
-import { resolveAuth, type AuthFlags } from './resolve.js';
+import type { AuthFlags } from '../model/credentials.js';
+import { resolveAuth } from './resolve.js';
 import { findEndpoint } from './serviceCatalog.js';
 import { tempDir } from '../testing/tmp.js';
 
@@ -192,7 +193,7 @@ suite(
         client,
         new Secrets(),
       ).catch((e: Error) => e);
-      expect(err).toBeInstanceOf(TargetError);
+      expect(err).toBeInstanceOf(IdentityServiceError);
     });
 
     it('a whole run: tokens from Keystone, a target that asks Keystone who they are; every scenario passes; no secret printed', async () => {

@@ -3,7 +3,7 @@
 // run's Secrets before this returns (passwords before they are sent).
 import type { HttpClient } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
-import type { Credentials } from '../runner/environment.js';
+import type { Credentials } from '../model/credentials.js';
 import { describeAuth, secretValues, type AuthMethod } from './credentials.js';
 import type { IssuedToken } from './identityAnswer.js';
 import { passwordV2 } from './passwordV2.js';

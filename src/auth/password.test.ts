@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TargetError, UsageError } from '../errors.js';
+import { IdentityServiceError, UsageError } from '../errors.js';
 import { HttpClient } from '../http/client.js';
 import { Secrets } from '../http/secrets.js';
 import { startFakeKeystone, type FakeKeystone } from '../testing/fakeKeystone.js';
@@ -155,7 +155,7 @@ describe('an identity service that cannot be used', () => {
 
   it('unreachable: the cloud cannot be tested (exit 3)', async () => {
     const err = await failure(passwordV3(client, new Secrets(), v3({ authUrl: 'http://127.0.0.1:9/v3' })));
-    expect(err).toBeInstanceOf(TargetError);
+    expect(err).toBeInstanceOf(IdentityServiceError);
     expect(err.message).toBe(
       'identity service http://127.0.0.1:9/v3 could not be reached: connection refused by 127.0.0.1:9',
     );
@@ -164,7 +164,7 @@ describe('an identity service that cannot be used', () => {
   it('a 201 without X-Subject-Token, or HTML for JSON, is a broken service (exit 3)', async () => {
     answer = { status: 201, body: '<html>it works</html>' };
     const noHeader = await failure(passwordV3(client, new Secrets(), v3({ authUrl: `${garbageUrl}/v3` })));
-    expect(noHeader).toBeInstanceOf(TargetError);
+    expect(noHeader).toBeInstanceOf(IdentityServiceError);
     expect(noHeader.message).toMatch(
       /answered the authentication of user 'demo' \(project 'demo'\) with 201 but no X-Subject-Token header$/,
     );
@@ -185,7 +185,7 @@ describe('an identity service that cannot be used', () => {
       body: `{"error": {"message": "db down while checking ${PASSWORD}", "code": 500}}`,
     };
     const crashed = await failure(passwordV3(client, new Secrets(), v3({ authUrl: `${garbageUrl}/v3` })));
-    expect(crashed).toBeInstanceOf(TargetError);
+    expect(crashed).toBeInstanceOf(IdentityServiceError);
     expect(crashed.message).toBe(
       `identity service ${garbageUrl}/v3 failed to authenticate user 'demo' (project 'demo'): 500 db down while checking [REDACTED]`,
     );

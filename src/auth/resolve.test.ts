@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { identityEndpoint } from './identityEndpoint.js';
-import { resolveAuth, type AuthFlags } from './resolve.js';
+import type { AuthFlags } from '../model/credentials.js';
+import { resolveAuth } from './resolve.js';
 import type { ConfigContext } from './cloudsYaml.js';
 import { tempDir } from '../testing/tmp.js';
 

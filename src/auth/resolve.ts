@@ -4,20 +4,10 @@
 // here touches the network.
 import { UsageError } from '../errors.js';
 import { loadCloud, type ConfigContext } from './cloudsYaml.js';
-import type { AuthField, AuthFields, AuthLayer, AuthMethod, PasswordAuth } from './credentials.js';
+import type { AuthField, AuthFields, AuthFlags, AuthSettings } from '../model/credentials.js';
+import type { AuthLayer, AuthMethod, PasswordAuth } from './credentials.js';
 import { authFieldsFromEnv, cloudNamesFromEnv, secondFieldsFromEnv } from './fromEnv.js';
 import { identityEndpoint } from './identityEndpoint.js';
-
-/** What the flags of one credential say; `cloud` names a cloud of clouds.yaml. */
-export interface AuthSettings extends AuthFields {
-  cloud?: string;
-}
-
-export interface AuthFlags {
-  main: AuthSettings;
-  /** The second, unprivileged credential (403 scenarios). */
-  second: AuthSettings;
-}
 
 export interface ResolvedAuth {
   main?: AuthMethod;

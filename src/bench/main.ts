@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadProfile } from '../profiles/load.js';
-import { runAgainstReference } from '../runner/inProcess.js';
+import { runAgainstReference } from '../testing/reference.js';
 import { judge } from '../testing/probe.js';
 import { SCHEMAS_DIR } from '../paths.js';
 import { medianMicros, medianMillis } from './measure.js';

@@ -1,8 +1,8 @@
 import type { AlternativeEnvelope, Catalog, Envelope, FaultDefinition, Format } from '../model/catalog.js';
-import type { CheckState, RecordedRequest, RecordedResponse } from '../model/result.js';
+import type { ProbeCheckId, ReceivedResponse, RecordedRequest } from '../model/result.js';
+import type { JsonFaultSchema, XsdFaultSchema } from '../model/profile.js';
+import type { Verdict } from '../model/verdict.js';
 import type { ParsedBody } from '../body/parse.js';
-import type { JsonFaultValidator } from '../validate/jsonFaults.js';
-import type { XsdFaultValidator } from '../validate/xsdFaults.js';
 import type { FaultView } from './faultView.js';
 
 export type ResolvedExpectation =
@@ -11,10 +11,11 @@ export type ResolvedExpectation =
 /** Everything a probe check may look at. Checks read it and return a verdict; they change nothing. */
 export interface ProbeContext {
   catalog: Catalog;
-  validators: { json: JsonFaultValidator; xsd?: XsdFaultValidator };
+  validators: { json: JsonFaultSchema; xsd?: XsdFaultSchema };
   format: Format;
   request: RecordedRequest;
-  response: RecordedResponse;
+  /** The answer as it came, whole (not the copy redacted and cut for reports). */
+  response: ReceivedResponse;
   /** The body parsed as the format that was asked for. */
   body: ParsedBody;
   /** The envelope the body is held to: the profile's, or an alternative it documents for this status. */
@@ -33,15 +34,8 @@ export interface ProbeContext {
   acceptedInstead?: FaultDefinition;
 }
 
-export interface Verdict {
-  state: CheckState;
-  expected?: string;
-  actual?: string;
-  message?: string;
-}
-
 export interface ProbeCheck {
-  id: string;
+  id: ProbeCheckId;
   /** One line: the rule, as the documents state it. */
   title: string;
   appliesTo(ctx: ProbeContext): boolean;

@@ -1,5 +1,5 @@
 import type { Catalog, Envelope, FaultDefinition, Format } from '../model/catalog.js';
-import type { CheckResult, RecordedRequest, RecordedResponse } from '../model/result.js';
+import type { CheckResult, ReceivedResponse, RecordedRequest } from '../model/result.js';
 import { parseBody } from '../body/parse.js';
 import { faultsExpectedInAllRequests } from '../catalog/load.js';
 import type { ProbeContext, ResolvedExpectation } from './context.js';
@@ -49,7 +49,7 @@ export function evaluateProbe(args: {
   validators: ProbeContext['validators'];
   format: Format;
   request: RecordedRequest;
-  response: RecordedResponse;
+  response: ReceivedResponse;
   expectation: ResolvedExpectation;
   /** The exchange the checks are about (default: the probe). */
   step?: string;

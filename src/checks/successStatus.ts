@@ -1,5 +1,6 @@
 import type { Catalog, Operation } from '../model/catalog.js';
-import { fail, pass, type Verdict } from './context.js';
+import type { Verdict } from '../model/verdict.js';
+import { fail, pass } from './context.js';
 
 export const SUCCESS_STATUS_TITLE = 'A setup or cleanup call gets the success code its operation documents';
 

@@ -4,7 +4,7 @@
 import type { Catalog, LeftoverKind } from '../model/catalog.js';
 import type { HttpClient } from '../http/client.js';
 import { buildRequest, type BuiltRequest } from '../runner/buildRequest.js';
-import type { Credentials } from '../runner/environment.js';
+import type { Credentials } from '../model/credentials.js';
 
 export const DEFAULT_PREFIX = 'conform-';
 

@@ -1,30 +1,5 @@
-import type { Assumption } from '../model/scenario.js';
-import type { Format } from '../model/catalog.js';
 import { UsageError } from '../errors.js';
 import { listProfiles } from '../catalog/registry.js';
-import type { AuthFlags } from '../auth/resolve.js';
-
-export interface RunConfig {
-  target?: string;
-  /** Undefined: the default profile, or when discovering, those the token's service catalog has endpoints for. */
-  profiles?: string[];
-  /** Undefined: `conform`, or the main token's project (password credentials against identity v3). */
-  tenant?: string;
-  /** --discover: no --target, the endpoints come from the main token's service catalog. */
-  discover: boolean;
-  concurrency: number;
-  timeoutMs: number;
-  reportsDir: string;
-  formats?: Format[];
-  only?: string[];
-  dryRun: boolean;
-  verbose: boolean;
-  color: boolean;
-  /** Authentication flags; the OS_* variables and clouds.yaml are read when the run starts. */
-  auth: AuthFlags;
-  /** What the user declares about the target (--assume): conform cannot find these out. */
-  assume: Assumption[];
-}
 
 /** `http://user:pass@host` → `http://…@host`: what a user typed, fit to be echoed. */
 const withoutUserInfo = (raw: string) =>

@@ -1,20 +1,13 @@
 import yargs, { type Argv } from 'yargs';
 import type { Format } from '../model/catalog.js';
 import { ASSUMPTIONS, type Assumption } from '../model/scenario.js';
-import { TargetError, UsageError } from '../errors.js';
+import { IdentityServiceError, UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
 import { referenceProfiles } from '../targets/registry.js';
 import { EXIT } from './exitCode.js';
-import {
-  checkProfiles,
-  MAX_TIMEOUT_MS,
-  parseTarget,
-  parseTenant,
-  positiveInt,
-  timeoutMs,
-  type RunConfig,
-} from './options.js';
-import { runCommand, type Output } from './commands/run.js';
+import { checkProfiles, MAX_TIMEOUT_MS, parseTarget, parseTenant, positiveInt, timeoutMs } from './options.js';
+import type { Output } from '../model/output.js';
+import { runCommand, type RunCommandOptions } from './commands/run.js';
 import { listCommand } from './commands/list.js';
 import { serveCommand } from './commands/serve.js';
 import { cleanupCommand } from './commands/cleanup.js';
@@ -91,12 +84,12 @@ type RunArgs = Awaited<ReturnType<typeof runOptions>['argv']>;
 /** A flag given twice arrives as an array: the last one wins, as for the authentication flags. */
 const lastOf = <T>(v: T | T[]): T => (Array.isArray(v) ? v[v.length - 1] : v);
 
-function toRunConfig(a: RunArgs): RunConfig {
+function toRunOptions(a: RunArgs): RunCommandOptions {
   if (a.discover && a.target !== undefined)
     throw new UsageError(
       "--discover and --target exclude each other: --discover finds the targets in the token's service catalog",
     );
-  return {
+  const settings = {
     target: a.target !== undefined ? parseTarget(a.target) : undefined,
     profiles: a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined,
     tenant: a.tenant !== undefined ? parseTenant(String(lastOf(a.tenant))) : undefined,
@@ -104,14 +97,11 @@ function toRunConfig(a: RunArgs): RunConfig {
     concurrency: positiveInt('concurrency', a.concurrency),
     timeoutMs: timeoutMs(a.timeout),
     reportsDir: a.reports,
-    formats: a.format as Format[] | undefined,
-    only: a.only as string[] | undefined,
-    dryRun: a['dry-run'],
-    verbose: a.verbose,
-    color: a.color,
+    selection: { formats: a.format as Format[] | undefined, only: a.only as string[] | undefined },
     auth: authFlagsFrom(a),
     assume: (a.assume ?? []) as Assumption[],
   };
+  return { settings, dryRun: a['dry-run'], verbose: a.verbose, color: a.color };
 }
 
 /** The whole CLI: parses `argv`, runs the command, returns the exit code. Never exits the process. */
@@ -123,7 +113,7 @@ export async function main(argv: string[], io: Output, signal?: AbortSignal): Pr
       if (!err.shown) io.err(`conform: ${err.message}`);
       return EXIT.usage;
     }
-    if (err instanceof TargetError) {
+    if (err instanceof IdentityServiceError) {
       io.err(`conform: ${err.message}`);
       return EXIT.untestable;
     }
@@ -144,7 +134,7 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
       'Run the scenarios of a profile against a target (the default command)',
       runOptions,
       async (a) => {
-        code = await runCommand(toRunConfig(a), io, signal);
+        code = await runCommand(toRunOptions(a), io, signal);
       },
     )
     .command(

@@ -4,6 +4,7 @@
 // - credentials in the environment alone leave `conform` on the embedded
 //   target and the identity service untouched; --discover uses them;
 // - with --target and a password credential, {tenant} is the token's project.
+import { noteLine } from '../report/console.js';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -151,7 +152,9 @@ async function place(
 ): Promise<{ planned: RunTargets; said: string[]; requests: string[] }> {
   const said: string[] = [];
   const before = identity.requests.length;
-  const planned = await withEnv(vars, () => runTargets(settings(over), new Secrets(), (line) => said.push(line)));
+  const planned = await withEnv(vars, () =>
+    runTargets(settings(over), new Secrets(), (note) => said.push(noteLine(note))),
+  );
   return { planned, said, requests: identity.requests.slice(before) };
 }
 

@@ -5,11 +5,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ConfigContext } from '../auth/cloudsYaml.js';
-import type { AuthFlags } from '../auth/resolve.js';
+import type { AuthFlags } from '../model/credentials.js';
 import { UsageError } from '../errors.js';
 import { loadProfile } from '../profiles/load.js';
 import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
 import { tempDir } from '../testing/tmp.js';
+import { noteLine } from '../report/console.js';
 import { runMode, type RunMode, type TargetSettings } from './runTargets.js';
 
 const OPENRC = {
@@ -36,9 +37,11 @@ const settings = (over: Partial<TargetSettings> = {}): TargetSettings => ({
 
 const names = (profiles: Array<{ catalog: { profile: string } }>) => profiles.map((p) => p.catalog.profile);
 
-function embedded(mode: RunMode): Extract<RunMode, { kind: 'embedded' }> {
+/** An embedded placement, its note as the console prints it. */
+function embedded(mode: RunMode): Omit<Extract<RunMode, { kind: 'embedded' }>, 'note'> & { note?: string } {
   expect(mode.kind).toBe('embedded');
-  return mode as Extract<RunMode, { kind: 'embedded' }>;
+  const placed = mode as Extract<RunMode, { kind: 'embedded' }>;
+  return { ...placed, note: placed.note && noteLine(placed.note) };
 }
 
 describe('runMode: without --target', () => {

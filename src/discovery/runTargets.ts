@@ -10,10 +10,12 @@
 //   an openrc file must not turn `conform` into a run against a real cloud.
 import type { Secrets } from '../http/secrets.js';
 import { HttpClient } from '../http/client.js';
-import type { Profile } from '../profiles/load.js';
+import type { Profile } from '../model/profile.js';
 import { authenticateRun, hasAuthFlags, processContext, type RunAuth } from '../auth/forRun.js';
 import type { PasswordAuth } from '../auth/credentials.js';
-import { resolveAuth, type AuthFlags, type ResolvedAuth } from '../auth/resolve.js';
+import type { AuthFlags } from '../model/credentials.js';
+import type { RunNote } from '../model/result.js';
+import { resolveAuth, type ResolvedAuth } from '../auth/resolve.js';
 import type { ConfigContext } from '../auth/cloudsYaml.js';
 import { UsageError } from '../errors.js';
 import { discoverTargets } from './discover.js';
@@ -61,18 +63,29 @@ export interface TargetSettings {
 /** How the profiles of a run are placed, decided before anything is sent. */
 export type RunMode =
   | { kind: 'target'; target: string; profiles: Profile[] }
-  | { kind: 'embedded'; profiles: Profile[]; note?: string }
+  | { kind: 'embedded'; profiles: Profile[]; note?: RunNote }
   | { kind: 'discover'; main: PasswordAuth; embedded: Profile[]; candidates: Profile[]; requireAll: boolean };
 
-const UNUSED_FLAGS_NOTE =
-  "conform: note: the embedded reference target has its own tokens; the credentials given are not used (give --target URL, or password credentials to find the endpoints in the token's service catalog)";
+const UNUSED_FLAGS_NOTE: RunNote = {
+  topic: 'credentials',
+  level: 'note',
+  message:
+    'the embedded reference target has its own tokens; the credentials given are not used ' +
+    "(give --target URL, or password credentials to find the endpoints in the token's service catalog)",
+};
 
-function unusedEnvironmentNote(resolved: ResolvedAuth | undefined): string {
+function unusedEnvironmentNote(resolved: ResolvedAuth | undefined): RunNote {
   const how =
     resolved?.main?.kind === 'token'
       ? 'give --target URL'
       : "add --discover to find the endpoints in the token's service catalog, or --target URL";
-  return `conform: note: the credentials in the environment (OS_*, OS_CLOUD / clouds.yaml) were not used: this run is on the embedded reference target; to test a cloud with them, ${how}`;
+  return {
+    topic: 'credentials',
+    level: 'note',
+    message:
+      'the credentials in the environment (OS_*, OS_CLOUD / clouds.yaml) were not used: ' +
+      `this run is on the embedded reference target; to test a cloud with them, ${how}`,
+  };
 }
 
 /**
@@ -84,7 +97,7 @@ export function runMode(s: TargetSettings, ctx: ConfigContext = processContext()
   if (s.target) return { kind: 'target', target: s.target, profiles: s.profiles ?? s.defaultProfiles() };
   const flagged = hasAuthFlags(s.auth);
   const mayDiscover = s.discover === true || flagged || s.discoverFromEnvironment === true;
-  const embedded = (note?: string): RunMode => ({
+  const embedded = (note?: RunNote): RunMode => ({
     kind: 'embedded',
     profiles: s.profiles ?? s.defaultProfiles(),
     note,
@@ -151,14 +164,13 @@ async function tenantOfToken(
   auth: RunAuth,
   secrets: Secrets,
   timeoutMs: number,
-  say: (line: string) => void,
+  say: (note: RunNote) => void,
 ): Promise<string> {
   const identity = auth.mainIdentity;
   const token = auth.credentials.main;
   const fallback = (why: string) => {
-    say(
-      `conform: note: ${why}: {tenant} is '${DEFAULT_TENANT}'; give --tenant ID if the target expects the token's project`,
-    );
+    const message = `${why}: {tenant} is '${DEFAULT_TENANT}'; give --tenant ID if the target expects the token's project`;
+    say({ topic: 'tenant', level: 'note', message });
     return DEFAULT_TENANT;
   };
   if (auth.failure || !token || !identity) return DEFAULT_TENANT;
@@ -170,7 +182,8 @@ async function tenantOfToken(
   try {
     const { projectId } = await readToken(client, secrets, identity.authUrl, token);
     if (!projectId) return fallback(`the main token is not scoped to a project (${identity.authUrl})`);
-    say(`conform: {tenant} is ${projectId}, the main token's project (give --tenant ID for another)`);
+    const message = `{tenant} is ${projectId}, the main token's project (give --tenant ID for another)`;
+    say({ topic: 'tenant', level: 'info', message });
     return projectId;
   } catch (err) {
     return fallback(`the main token's project could not be read: ${secrets.redact((err as Error).message)}`);
@@ -182,7 +195,7 @@ async function tenantOfToken(
 export async function runTargets(
   s: TargetSettings,
   secrets: Secrets,
-  say: (line: string) => void,
+  say: (note: RunNote) => void,
   mode: RunMode = runMode(s),
 ): Promise<RunTargets> {
   const tenant = s.tenant ?? DEFAULT_TENANT;
@@ -221,7 +234,7 @@ export async function runTargets(
       client,
       secrets,
     });
-    for (const note of found.notes) say(`conform: ${note}`);
+    for (const message of found.notes) say({ topic: 'discovery', level: 'info', message });
     const discovered = found.targets.map((t) => ({
       profile: candidates.find((p) => p.catalog.profile === t.profile)!,
       target: t.target,

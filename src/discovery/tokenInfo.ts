@@ -1,7 +1,7 @@
 // What a token says about itself: the project it is scoped to, its roles and
 // its service catalog, read as the OpenStack client reads them for a token it holds:
 // GET /v3/auth/tokens with the token as X-Auth-Token and X-Subject-Token.
-import { TargetError } from '../errors.js';
+import { IdentityServiceError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
 import { faultMessage } from '../auth/identityAnswer.js';
@@ -32,15 +32,19 @@ export async function readToken(
   });
   const at = `identity service ${identityUrl}`;
   if (!outcome.ok)
-    throw new TargetError(`${at} could not be reached to read the token's catalog: ${secrets.redact(outcome.error)}`);
+    throw new IdentityServiceError(
+      `${at} could not be reached to read the token's catalog: ${secrets.redact(outcome.error)}`,
+    );
   const { status, body } = outcome.response;
   if (status !== 200)
-    throw new TargetError(`${at} answered ${status} to reading its own token: ${faultMessage(secrets.redact(body))}`);
+    throw new IdentityServiceError(
+      `${at} answered ${status} to reading its own token: ${faultMessage(secrets.redact(body))}`,
+    );
   let json: { token?: { project?: { id?: unknown }; roles?: unknown } };
   try {
     json = JSON.parse(body);
   } catch {
-    throw new TargetError(`${at} answered the token read with a body that is not JSON`);
+    throw new IdentityServiceError(`${at} answered the token read with a body that is not JSON`);
   }
   const projectId = json.token?.project?.id;
   const roles = Array.isArray(json.token?.roles)

@@ -1,4 +1,4 @@
-import type { Profile } from '../profiles/load.js';
+import type { Profile } from '../model/profile.js';
 
 /** The profile's coverage table for the README: each documented fault and the scenarios that trigger it. */
 export function coverageTable(profile: Profile): string {

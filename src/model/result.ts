@@ -14,13 +14,17 @@ export interface RecordedRequest {
   credential?: 'main' | 'none' | 'invalid' | 'second';
 }
 
-export interface RecordedResponse {
+/** An answer as it came from the target, whole: what the checks judge. */
+export interface ReceivedResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
   /** True when the body was cut at the size limit. */
   truncated: boolean;
 }
+
+/** The copy of an answer kept in the results: secrets redacted, the body cut for reports. */
+export type RecordedResponse = ReceivedResponse;
 
 /** One HTTP round trip, as it happened. */
 export interface Exchange {
@@ -38,9 +42,27 @@ export interface Exchange {
 
 export type CheckState = 'passed' | 'failed' | 'skipped';
 
+/** The checks of a probe's answer (checks/registry.ts lists them in the order diagnoses do). */
+export type ProbeCheckId =
+  | 'status'
+  | 'documented-status'
+  | 'content-type'
+  | 'well-formed'
+  | 'fault-root'
+  | 'xml-namespace'
+  | 'fault-members'
+  | 'fault-code'
+  | 'fault-type'
+  | 'fault-headers'
+  | 'json-schema'
+  | 'xsd';
+
+/** Every check: those of a probe's answer, and those of the calls that prepare and undo a scenario. */
+export type CheckId = ProbeCheckId | 'success-status' | 'setup-response';
+
 export interface CheckResult {
   /** The check's id, e.g. `fault-code`. */
-  check: string;
+  check: CheckId;
   /** The exchange it looked at (its `step`). */
   step: string;
   state: CheckState;
@@ -54,26 +76,53 @@ export interface CheckResult {
 
 export type CaseState = 'passed' | 'failed' | 'errored' | 'skipped';
 
-/** One scenario in one format. */
-export interface CaseResult {
+export interface CaseFields {
   /** `<scenario id>[<format>]` */
   id: string;
   scenario: string;
   title: string;
   format: Format;
-  state: CaseState;
-  /** Why it was skipped or errored. */
-  reason?: string;
   /** The fault the scenario set out to trigger (if any). */
   expectedFault?: string;
   /** The fault the probe actually got, as the body names it. */
   observedFault?: string;
-  /** A fault the profile expects in all requests that the target answered instead of the expected one (accepted, and validated as itself). */
+  /**
+   * A fault the profile expects in all requests that the target answered
+   * instead of the expected one (accepted, and validated as itself).
+   */
   acceptedInstead?: string;
   checks: CheckResult[];
   exchanges: Exchange[];
   durationMs: number;
 }
+
+/** Every check that looked at the case passed (or had nothing to look at). */
+export interface PassedCase extends CaseFields {
+  state: 'passed';
+  reason?: undefined;
+}
+
+/** At least one rule was broken: a finding. */
+export interface FailedCase extends CaseFields {
+  state: 'failed';
+  /** What else went wrong, e.g. a setup call that did not succeed, so the probe was not sent. */
+  reason?: string;
+}
+
+/** The case could not be tested: a request could not be sent or answered. */
+export interface ErroredCase extends CaseFields {
+  state: 'errored';
+  reason: string;
+}
+
+/** The case's rule was not exercised (a requirement not met, a fault answered instead, the run stopped). */
+export interface SkippedCase extends CaseFields {
+  state: 'skipped';
+  reason: string;
+}
+
+/** One scenario in one format. */
+export type CaseResult = PassedCase | FailedCase | ErroredCase | SkippedCase;
 
 export interface RunSummary {
   total: number;
@@ -98,6 +147,15 @@ export interface FaultCoverage {
   untriggerable?: string;
 }
 
+/** One thing a run tells the user: a choice conform made, or something worth changing. */
+export interface RunNote {
+  /** What it is about. */
+  topic: 'credentials' | 'tenant' | 'target' | 'selection' | 'discovery';
+  /** `info`: what conform found or chose; `note`: something the user may want to change. */
+  level: 'info' | 'note';
+  message: string;
+}
+
 export interface RunResult {
   tool: { name: string; version: string };
   runId: string;
@@ -109,8 +167,12 @@ export interface RunResult {
   durationMs: number;
   /** A reason the target as a whole could not be tested (exit 3). */
   targetError?: string;
+  /** The target failed a check before any case started (identity service, reachability, credentials). */
+  preflightFailed?: true;
   /** The run was stopped (Ctrl-C) before every case had started. */
   interrupted?: true;
+  /** What the run told the user about the target, the credentials and the selection, in order. */
+  notes: RunNote[];
   cases: CaseResult[];
   summary: RunSummary;
   coverage: FaultCoverage[];

@@ -1,6 +1,6 @@
 import type { RunSummary } from '../model/result.js';
 import { loadProfile } from '../profiles/load.js';
-import { runAgainstReference } from '../runner/inProcess.js';
+import { runAgainstReference } from '../testing/reference.js';
 import { mapConcurrent } from '../runner/pool.js';
 import { mutationProfiles, mutationsOf } from '../targets/mutations.js';
 import { judgeMutant, type MutantVerdict } from './score.js';

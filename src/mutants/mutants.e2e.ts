@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadProfile } from '../profiles/load.js';
-import { runAgainstReference } from '../runner/inProcess.js';
+import { runAgainstReference } from '../testing/reference.js';
 import { mutationProfiles, mutationsOf } from '../targets/mutations.js';
 import { judgeMutant } from './score.js';
 

@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalog } from '../model/catalog.js';
-import type { Suite } from '../model/scenario.js';
+import type { Profile } from '../model/profile.js';
 import { acceptedNamespaces, loadCatalog } from '../catalog/load.js';
 import { loadSuite } from '../suite/load.js';
 import { xsdFileName } from '../schemagen/files.js';
@@ -9,15 +8,6 @@ import { SCHEMAS_DIR } from '../paths.js';
 import { JsonFaultValidator } from '../validate/jsonFaults.js';
 import { XsdFaultValidator } from '../validate/xsdFaults.js';
 import { UsageError } from '../errors.js';
-
-/** Everything a run needs to know about one profile, loaded once. */
-export interface Profile {
-  catalog: Catalog;
-  suite: Suite;
-  json: JsonFaultValidator;
-  /** Present when the profile documents XML. */
-  xsd?: XsdFaultValidator;
-}
 
 function readGenerated(file: string): string {
   if (!fs.existsSync(file)) throw new UsageError(`${file} is missing: run \`npm run schemas\``);

@@ -1,4 +1,6 @@
-import type { CaseResult, RunResult } from '../model/result.js';
+import type { CaseResult, RunNote, RunResult } from '../model/result.js';
+import type { Output } from '../model/output.js';
+import type { Reporter } from './reporter.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 
 const MARK: Record<CaseResult['state'], string> = { passed: 'PASS', failed: 'FAIL', errored: 'ERR ', skipped: 'SKIP' };
@@ -71,4 +73,29 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
     `${run.profile} against ${where}: ${plural(s.total, 'case')}, ${paint(opts.color, 32, `${s.passed} passed`)}, ${failed}, ${s.errored} errored, ${s.skipped} skipped in ${(run.durationMs / 1000).toFixed(2)} s (run ${run.runId})`,
   );
   return out.join('\n');
+}
+
+/** `conform: note: …` for what the user may want to change, `conform: …` for what conform chose. */
+export function noteLine(note: RunNote): string {
+  return `conform: ${note.level === 'note' ? 'note: ' : ''}${note.message}`;
+}
+
+/**
+ * The console: notes on stderr as they are made, a line per case that did not
+ * pass (every case with `verbose`) as it finishes, one line on stderr for a
+ * target that could not be tested at all, and each profile's summary at the end.
+ */
+export function consoleReporter(io: Output, opts: ConsoleOptions): Reporter {
+  return {
+    onNote: (note) => io.err(noteLine(note)),
+    onCaseEnd: (c) => {
+      if (opts.verbose || c.state !== 'passed') io.out(caseLine(c, opts));
+    },
+    onRunEnd: (run) => {
+      if (run.preflightFailed) io.err(`conform: ${run.target} could not be tested: ${run.targetError}`);
+    },
+    onEnd: (runs) => {
+      for (const run of runs) io.out(renderSummary(run, opts));
+    },
+  };
 }

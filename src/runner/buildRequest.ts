@@ -5,7 +5,7 @@ import type { HttpRequest } from '../http/client.js';
 import { MEDIA_TYPES, encodeBody } from '../body/encode.js';
 import { findOperation } from '../catalog/load.js';
 import { renderString, renderValue } from '../suite/template.js';
-import type { Credentials } from './environment.js';
+import type { Credentials } from '../model/credentials.js';
 
 /** Joins a target base URL (which may carry a path prefix) and an operation path. */
 export function joinUrl(base: string, path: string): string {

@@ -1,15 +1,8 @@
 import type { HttpClient } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
-import type { Profile } from '../profiles/load.js';
+import type { Profile } from '../model/profile.js';
 import type { Assumption } from '../model/scenario.js';
-
-/** Tokens the run may send. */
-export interface Credentials {
-  /** Sent on every request unless a scenario says otherwise. */
-  main?: string;
-  /** A second, unprivileged credential: enables the 403 scenarios. */
-  second?: string;
-}
+import type { Credentials } from '../model/credentials.js';
 
 /** What every case of a run shares. */
 export interface RunEnvironment {

@@ -1,11 +1,12 @@
 import type { Format } from '../model/catalog.js';
-import type { CaseResult, CaseState } from '../model/result.js';
+import type { CaseResult } from '../model/result.js';
 import type { Scenario } from '../model/scenario.js';
 import { findFault, findOperation } from '../catalog/load.js';
 import type { ResolvedExpectation } from '../checks/context.js';
 import { CaseRun } from './caseRun.js';
 import type { RunEnvironment } from './environment.js';
 import { unmetRequirement } from './requirements.js';
+import { caseResult } from './verdict.js';
 
 export function resolveExpectation(env: Pick<RunEnvironment, 'profile'>, scenario: Scenario): ResolvedExpectation {
   const { catalog } = env.profile;
@@ -46,24 +47,19 @@ export async function runCase(env: RunEnvironment, scenario: Scenario, format: F
   }
 
   const { checks, exchanges } = run.rec;
-  // A finding stands even if something later could not be sent.
-  const state: CaseState = checks.some((c) => c.state === 'failed')
-    ? 'failed'
-    : run.errored
-      ? 'errored'
-      : run.inconclusive
-        ? 'skipped'
-        : 'passed';
   const reason = run.errored ?? run.halted ?? run.inconclusive;
   const { observedFault, acceptedInstead } = run.evaluation ?? {};
-  return {
+  const fields = {
     ...base,
-    state,
-    ...(reason ? { reason: env.secrets.redact(reason) } : {}),
     ...(observedFault ? { observedFault } : {}),
     ...(acceptedInstead ? { acceptedInstead } : {}),
     checks,
     exchanges,
     durationMs: Math.round(performance.now() - started),
   };
+  return caseResult(
+    fields,
+    { checks, errored: run.errored, inconclusive: run.inconclusive },
+    reason && env.secrets.redact(reason),
+  );
 }

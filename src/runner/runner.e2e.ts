@@ -6,7 +6,7 @@ import { QuantumApp } from '../targets/quantum-v1.0/app.js';
 import { serveReference, type ReferenceApp, type RunningTarget } from '../targets/common/server.js';
 import { findMutation } from '../targets/mutations.js';
 import type { FaultDoc, TargetRequest } from '../targets/common/types.js';
-import { runAgainstReference } from './inProcess.js';
+import { runAgainstReference } from '../testing/reference.js';
 import { runSuite } from './run.js';
 import { joinUrl } from './buildRequest.js';
 

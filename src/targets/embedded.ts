@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Credentials } from '../runner/environment.js';
+import type { Credentials } from '../model/credentials.js';
 import type { Mutation } from './common/mutation.js';
 import { StaticTokens } from './common/auth.js';
 import { serveReference, type RunningTarget } from './common/server.js';

@@ -17,6 +17,7 @@ export function sampleRun(): RunResult {
     durationMs: 1234,
     summary: { total: 4, passed: 1, failed: 1, errored: 1, skipped: 1 },
     coverage: [],
+    notes: [{ topic: 'tenant', level: 'info', message: '{tenant} is t <chosen> & kept' }],
     cases: [
       {
         id: 'network.show.missing[json]',

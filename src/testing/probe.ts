@@ -2,7 +2,7 @@ import type { Format } from '../model/catalog.js';
 import type { CheckResult } from '../model/result.js';
 import { evaluateProbe } from '../checks/evaluate.js';
 import { findFault, findOperation } from '../catalog/load.js';
-import type { Profile } from '../profiles/load.js';
+import type { Profile } from '../model/profile.js';
 
 /**
  * Evaluates a hand-written answer as the probe of a scenario expecting

@@ -1,14 +1,10 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsLite from './formats.js';
+import type { JsonFaultSchema, SchemaViolation } from '../model/profile.js';
 
-export interface SchemaViolation {
-  /** Where in the instance (JSON pointer) or the document (line). */
-  at: string;
-  message: string;
-}
 
 /** Validates JSON fault bodies against a profile's generated JSON Schema. */
-export class JsonFaultValidator {
+export class JsonFaultValidator implements JsonFaultSchema {
   private readonly ajv = new Ajv2020({ allErrors: true, strict: true });
   private readonly byFault = new Map<string, ValidateFunction>();
   private readonly any: ValidateFunction;

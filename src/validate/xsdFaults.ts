@@ -1,12 +1,12 @@
 import { XmlDocument, XsdValidator, XmlValidateError, XmlParseError } from 'libxml2-wasm';
-import type { SchemaViolation } from './jsonFaults.js';
+import type { SchemaViolation, XsdFaultSchema } from '../model/profile.js';
 
 /**
  * Validates XML fault bodies against a profile's generated XSDs, one per
  * accepted namespace, with libxml2 compiled to WebAssembly: no native build,
  * and entity expansion and external entities are refused by default.
  */
-export class XsdFaultValidator {
+export class XsdFaultValidator implements XsdFaultSchema {
   private readonly validators = new Map<string, XsdValidator>();
 
   constructor(xsdByNamespace: Map<string, string>) {

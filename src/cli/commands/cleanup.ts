@@ -1,4 +1,5 @@
-import type { AuthFlags } from '../../auth/resolve.js';
+import { noteLine } from '../../report/console.js';
+import type { AuthFlags } from '../../model/credentials.js';
 import { findLeftovers, type CleanupTarget } from '../../cleanup/leftovers.js';
 import { removeLeftovers } from '../../cleanup/remove.js';
 import { runTargets, type ProfileRun } from '../../discovery/runTargets.js';
@@ -8,7 +9,7 @@ import { Secrets } from '../../http/secrets.js';
 import { loadProfile } from '../../profiles/load.js';
 import { listProfiles } from '../../catalog/registry.js';
 import { EXIT } from '../exitCode.js';
-import type { Output } from './run.js';
+import type { Output } from '../../model/output.js';
 
 export interface CleanupConfig {
   target?: string;
@@ -84,7 +85,7 @@ export async function cleanupCommand(config: CleanupConfig, io: Output): Promise
       readTenant: false,
     },
     secrets,
-    (line) => io.err(line),
+    (note) => io.err(noteLine(note)),
   );
   if (planned.auth.failure) {
     io.err(`conform: ${planned.auth.failure}`);

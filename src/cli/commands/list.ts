@@ -1,6 +1,6 @@
 import { loadProfile } from '../../profiles/load.js';
-import type { Output } from './run.js';
-import { describeScenario } from '../describe.js';
+import type { Output } from '../../model/output.js';
+import { describeScenario } from '../../report/describe.js';
 
 /** `conform list`: every scenario, what it sends and what it expects. */
 export function listCommand(profiles: string[], io: Output): number {

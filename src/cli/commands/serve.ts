@@ -4,7 +4,7 @@ import { serveReference } from '../../targets/common/server.js';
 import { createReference, referenceProfiles } from '../../targets/registry.js';
 import { findMutation } from '../../targets/mutations.js';
 import { UsageError } from '../../errors.js';
-import type { Output } from './run.js';
+import type { Output } from '../../model/output.js';
 
 export interface ServeConfig {
   profile: string;

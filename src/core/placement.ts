@@ -1,0 +1,112 @@
+// Where the profiles of a run go, decided before anything is sent, and the
+// usage errors of that placement: a selection that plans nothing, a profile
+// without an embedded reference target.
+import type { Profile } from '../model/profile.js';
+import type { RunNote } from '../model/result.js';
+import type { Selection } from '../model/selection.js';
+import type { RunSettings } from '../model/settings.js';
+import { UsageError } from '../errors.js';
+import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
+import { loadProfile } from '../profiles/load.js';
+import { planCases } from '../runner/plan.js';
+import { referenceProfiles } from '../targets/registry.js';
+import { runMode, type RunMode, type TargetSettings } from '../discovery/runTargets.js';
+
+/** Why the selection (--only, --format) plans no case of a profile; undefined when it plans some. */
+export function emptySelection(profile: Profile, selection: Selection): string | undefined {
+  if (planCases(profile, selection).length > 0) return undefined;
+  const name = profile.catalog.profile;
+  const matching = planCases(profile, { only: selection.only });
+  if (matching.length === 0) {
+    return selection.only?.length
+      ? `no scenario of ${name} matches --only ${selection.only.join(' ')} ` +
+          `(\`conform list --profile ${name}\` lists them)`
+      : `${name} has no scenario`;
+  }
+  const documented = [...new Set(matching.map((c) => c.format))];
+  const scenarios = selection.only?.length ? ' for the scenarios --only selects' : '';
+  const formats = (selection.formats ?? []).join(' ');
+  return `${name} documents only ${documented.join(' and ')}${scenarios}: --format ${formats} selects none of it`;
+}
+
+/** The note that a profile the selection leaves empty is left out; undefined when it plans cases. */
+export function leftOutNote(profile: Profile, selection: Selection): RunNote | undefined {
+  const reason = emptySelection(profile, selection);
+  if (!reason) return undefined;
+  return { topic: 'selection', level: 'note', message: `${reason}: ${profile.catalog.profile} is left out` };
+}
+
+/** A UsageError when no profile would run a case (a profile the selection leaves empty is left out with a note). */
+export function checkSelection(profiles: Profile[], selection: Selection): void {
+  const reasons = profiles.flatMap((p) => emptySelection(p, selection) ?? []);
+  if (profiles.length > 0 && reasons.length === profiles.length) {
+    throw new UsageError(`the selection plans no case: ${reasons.join('; ')}`);
+  }
+}
+
+function checkDiscoverable(selection: Selection): never {
+  const reasons = listProfiles()
+    .map((p) => loadProfile(p))
+    .filter((p) => p.catalog.serviceType)
+    .flatMap((p) => emptySelection(p, selection) ?? []);
+  throw new UsageError(`the selection plans no case for any profile a service catalog can list: ${reasons.join('; ')}`);
+}
+
+function checkEmbeddable(embedded: Profile[]): void {
+  const references = new Set(referenceProfiles());
+  const without = embedded.filter((p) => !references.has(p.catalog.profile));
+  if (without.length === 0) return;
+  const names = without.map((p) => p.catalog.profile).join(', ');
+  const one = without.length === 1;
+  const discoverable = without.some((p) => p.catalog.serviceType)
+    ? ", or --discover with password credentials to find the endpoints in the token's service catalog"
+    : '';
+  throw new UsageError(
+    `${one ? 'profile' : 'profiles'} ${names} ${one ? 'has' : 'have'} no embedded reference target ` +
+      `(${[...references].join(', ')} have one): give --target URL${discoverable}; nothing was run`,
+  );
+}
+
+/** The profiles a placement runs: where the selection is checked, and what a dry run lists. */
+export const placedProfiles = (mode: RunMode): Profile[] =>
+  mode.kind === 'discover' ? [...mode.embedded, ...mode.candidates] : mode.profiles;
+
+/** The profiles a placement starts an embedded reference target for. */
+const embeddedProfiles = (mode: RunMode): Profile[] =>
+  mode.kind === 'discover' ? mode.embedded : mode.kind === 'embedded' ? mode.profiles : [];
+
+/** Usage errors of a run's placement: a selection that plans nothing, a profile without an embedded target. */
+export function checkMode(mode: RunMode, selection: Selection): void {
+  if (mode.kind === 'discover' && !mode.requireAll && mode.candidates.length === 0) checkDiscoverable(selection);
+  checkSelection(placedProfiles(mode), selection);
+  checkEmbeddable(embeddedProfiles(mode));
+}
+
+const asProfile = (p: string | Profile): Profile => (typeof p === 'string' ? loadProfile(p) : p);
+
+/** The settings discovery reads, from a run's settings. */
+export function targetSettings(settings: RunSettings): TargetSettings {
+  const profiles = (settings.profiles ?? [DEFAULT_PROFILE]).map(asProfile);
+  return {
+    target: settings.target,
+    tenant: settings.tenant,
+    profiles: settings.profiles ? profiles : undefined,
+    defaultProfiles: () => profiles,
+    // Discovering without --profile: the profiles the selection plans cases for.
+    allProfiles: () =>
+      listProfiles()
+        .map((p) => loadProfile(p))
+        .filter((p) => emptySelection(p, settings.selection) === undefined),
+    auth: settings.auth,
+    timeoutMs: settings.timeoutMs,
+    discover: settings.discover,
+  };
+}
+
+/** Where a run's profiles go: every usage error of the placement is thrown here, before anything is sent. */
+export function placeRun(settings: RunSettings): { mode: RunMode; targets: TargetSettings } {
+  const targets = targetSettings(settings);
+  const mode = runMode(targets);
+  checkMode(mode, settings.selection);
+  return { mode, targets };
+}

@@ -1,0 +1,119 @@
+// One profile's run: the embedded reference target when there is no target,
+// the HTTP client, the pre-flight checks, then the cases; a target that fails
+// pre-flight is one untestable result, not a failure per case.
+import type { Credentials } from '../model/credentials.js';
+import type { RunNote, RunResult } from '../model/result.js';
+import type { RunSettings } from '../model/settings.js';
+import type { RunAuth } from '../auth/forRun.js';
+import type { ProfileRun } from '../discovery/runTargets.js';
+import type { Reporter } from '../report/reporter.js';
+import { HttpClient } from '../http/client.js';
+import type { Secrets } from '../http/secrets.js';
+import type { RunEnvironment } from '../runner/environment.js';
+import { faultCoverage } from '../runner/coverage.js';
+import { planCases } from '../runner/plan.js';
+import { checkCredentials, checkReachable } from '../runner/reachability.js';
+import { runSuite } from '../runner/run.js';
+import { caseNotRun, summarize } from '../runner/verdict.js';
+import { startEmbedded, type EmbeddedTarget } from '../targets/embedded.js';
+import { findMutation } from '../targets/mutations.js';
+import { UsageError } from '../errors.js';
+import { TOOL } from '../version.js';
+
+/** What every profile of one invocation shares. */
+export interface InvocationContext {
+  settings: RunSettings;
+  runId: string;
+  auth: RunAuth & { mainIsAdmin?: boolean };
+  secrets: Secrets;
+  /** What the invocation told the user before this profile ran. */
+  notes: RunNote[];
+  reporter: Required<Reporter>;
+  signal?: AbortSignal;
+}
+
+/** A run in which nothing could be sent: every planned case is an error with the same reason. */
+function untestableRun(env: RunEnvironment, ctx: InvocationContext, reason: string, embedded: boolean): RunResult {
+  const cases = planCases(env.profile, ctx.settings.selection).map(({ scenario, format }) =>
+    caseNotRun(scenario, format, 'errored', reason),
+  );
+  return {
+    tool: TOOL,
+    runId: env.runId,
+    profile: env.profile.catalog.profile,
+    target: env.target,
+    embeddedTarget: embedded,
+    startedAt: new Date().toISOString(),
+    durationMs: 0,
+    targetError: reason,
+    preflightFailed: true,
+    notes: ctx.notes,
+    cases,
+    summary: summarize(cases),
+    coverage: faultCoverage(env.profile.catalog, cases),
+  };
+}
+
+async function startTarget(planned: ProfileRun, settings: RunSettings): Promise<EmbeddedTarget> {
+  const name = planned.profile.catalog.profile;
+  const mutation = settings.mutation !== undefined ? findMutation(name, settings.mutation) : undefined;
+  const embedded = await startEmbedded(name, planned.tenant, { mutation });
+  if (!embedded) throw new UsageError(`profile ${name} has no embedded reference target: give --target URL`);
+  return embedded;
+}
+
+function environment(planned: ProfileRun, ctx: InvocationContext, client: HttpClient, embedded?: EmbeddedTarget) {
+  const { profile, tenant } = planned;
+  const base = { client, profile, tenant, runId: ctx.runId, secrets: ctx.secrets };
+  if (embedded) {
+    const { credentials, mainIsAdmin, assumed } = embedded;
+    return { ...base, target: embedded.url, credentials, mainIsAdmin, assumed };
+  }
+  const declared = new Set(ctx.settings.assume);
+  const credentials: Credentials = ctx.auth.credentials;
+  const mainIsAdmin = declared.has('admin') || ctx.auth.mainIsAdmin;
+  return { ...base, target: planned.target!, credentials, mainIsAdmin, assumed: declared };
+}
+
+/** Before any case: is the target usable at all? The reason it is not, if it is not. */
+async function preflight(env: RunEnvironment, ctx: InvocationContext, embedded: boolean): Promise<string | undefined> {
+  if (ctx.auth.failure && !embedded) return ctx.auth.failure;
+  const reach = await checkReachable(env.client, env.target);
+  if (reach.error) return reach.error;
+  if (reach.note) {
+    const note: RunNote = { topic: 'target', level: 'note', message: reach.note };
+    ctx.notes = [...ctx.notes, note];
+    ctx.reporter.onNote(note);
+  }
+  return embedded ? undefined : await checkCredentials(env);
+}
+
+/** Runs one profile where it was placed; the embedded target is started and stopped here. */
+export async function runProfile(planned: ProfileRun, context: InvocationContext): Promise<RunResult> {
+  const ctx = { ...context };
+  const { settings } = ctx;
+  const embedded = planned.target ? undefined : await startTarget(planned, settings);
+  const env: RunEnvironment = environment(
+    planned,
+    ctx,
+    new HttpClient({ timeoutMs: settings.timeoutMs, connections: settings.concurrency }),
+    embedded,
+  );
+  ctx.secrets.add(env.credentials.main);
+  ctx.secrets.add(env.credentials.second);
+  try {
+    const untestable = await preflight(env, ctx, embedded !== undefined);
+    if (untestable) return untestableRun(env, ctx, untestable, embedded !== undefined);
+    return await runSuite(env, {
+      concurrency: settings.concurrency,
+      embeddedTarget: embedded !== undefined,
+      selection: settings.selection,
+      notes: ctx.notes,
+      signal: ctx.signal,
+      onCase: (c) => ctx.reporter.onCaseEnd(c),
+    });
+  } finally {
+    await env.client.close();
+    await embedded?.close();
+  }
+}

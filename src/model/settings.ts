@@ -1,0 +1,33 @@
+import type { AuthFlags } from './credentials.js';
+import type { Profile } from './profile.js';
+import type { Assumption } from './scenario.js';
+import type { Selection } from './selection.js';
+
+/** A run's configuration, resolved from flags (and later a config file): what the core runs. */
+export interface RunSettings {
+  /** Base URL of the service under test; undefined: the embedded reference target, or discovery. */
+  target?: string;
+  /** Find the endpoints in the main token's service catalog (no --target). */
+  discover: boolean;
+  /**
+   * Profile names, or profiles already loaded. Undefined: the default profile,
+   * or when discovering, those the token's service catalog has endpoints for.
+   */
+  profiles?: (string | Profile)[];
+  /** Undefined: `conform`, or the main token's project (password credentials against identity v3). */
+  tenant?: string;
+  /** Scenarios in flight at once; the steps of one stay in order. */
+  concurrency: number;
+  /** Per request, from sending to the last byte of the body. */
+  timeoutMs: number;
+  selection: Selection;
+  /** What the user declares about the target (--assume): conform cannot find these out. */
+  assume: Assumption[];
+  auth: AuthFlags;
+  /** Where results.json and junit.xml go; undefined: no report files. */
+  reportsDir?: string;
+  /** The prefix of every name the run gives; undefined: a new one. */
+  runId?: string;
+  /** Embedded reference targets only: the mutation (by id) that breaks one rule of the contract. */
+  mutation?: string;
+}

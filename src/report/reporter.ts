@@ -1,0 +1,13 @@
+import type { CaseResult, RunNote, RunResult } from '../model/result.js';
+
+/**
+ * What a run tells as it goes. Every method sees results, nothing else; each
+ * is optional. The core calls them in this order: notes as they are made,
+ * each case as it finishes, each profile's run as it ends, then all runs.
+ */
+export interface Reporter {
+  onNote?(note: RunNote): void;
+  onCaseEnd?(result: CaseResult): void;
+  onRunEnd?(run: RunResult): void;
+  onEnd?(runs: RunResult[]): void;
+}

@@ -1,0 +1,76 @@
+// The verdicts of a run, made here and nowhere else: a case's state from
+// what its steps found, and whether the target as a whole could be tested.
+import type { Format } from '../model/catalog.js';
+import type { CaseFields, CaseResult, CaseState, CheckResult, RunSummary } from '../model/result.js';
+import type { Scenario } from '../model/scenario.js';
+
+/** What a case's steps found besides its checks. */
+export interface CaseFindings {
+  checks: CheckResult[];
+  /** A request could not be sent or answered. */
+  errored?: string;
+  /** Nothing wrong, but the scenario's rule was not exercised. */
+  inconclusive?: string;
+}
+
+/** A finding stands even if something later could not be sent; then an error; then a rule not exercised. */
+export function caseState({ checks, errored, inconclusive }: CaseFindings): CaseState {
+  if (checks.some((c) => c.state === 'failed')) return 'failed';
+  if (errored) return 'errored';
+  if (inconclusive) return 'skipped';
+  return 'passed';
+}
+
+/** The case as a result: its state, with the reason a case in that state gives. */
+export function caseResult(fields: CaseFields, findings: CaseFindings, reason?: string): CaseResult {
+  const state = caseState(findings);
+  if (state === 'passed') return { ...fields, state };
+  if (state === 'failed') return { ...fields, state, ...(reason ? { reason } : {}) };
+  return { ...fields, state, reason: reason ?? 'no reason was recorded' };
+}
+
+/** A planned case that was never started, with the reason. */
+export function caseNotRun(
+  scenario: Scenario,
+  format: Format,
+  state: 'skipped' | 'errored',
+  reason: string,
+): CaseResult {
+  return {
+    id: `${scenario.id}[${format}]`,
+    scenario: scenario.id,
+    title: scenario.title,
+    format,
+    state,
+    reason,
+    ...('fault' in scenario.expect ? { expectedFault: scenario.expect.fault } : {}),
+    checks: [],
+    exchanges: [],
+    durationMs: 0,
+  };
+}
+
+export function summarize(cases: CaseResult[]): RunSummary {
+  const count = (state: CaseState) => cases.filter((c) => c.state === state).length;
+  return {
+    total: cases.length,
+    passed: count('passed'),
+    failed: count('failed'),
+    errored: count('errored'),
+    skipped: count('skipped'),
+  };
+}
+
+/**
+ * Why the target as a whole could not be tested, judged from its cases: every
+ * probe that was attempted errored, or every case was skipped (not because the
+ * run was interrupted). Undefined when it could be tested.
+ */
+export function untestableReason(cases: CaseResult[], interrupted: boolean): string | undefined {
+  const attempted = cases.filter((c) => c.state !== 'skipped');
+  if (attempted.length > 0 && attempted.every((c) => c.state === 'errored')) {
+    return `every probe errored; first: ${attempted[0].reason}`;
+  }
+  if (cases.length > 0 && attempted.length === 0 && !interrupted) return 'every case was skipped (see the reasons)';
+  return undefined;
+}
