@@ -24,7 +24,7 @@ const token = () => randomBytes(24).toString('hex');
 export async function startEmbedded(
   profile: string,
   tenant: string,
-  options: { mutation?: Mutation; port?: number } = {},
+  options: { mutation?: Mutation } = {},
 ): Promise<EmbeddedTarget | undefined> {
   const credentials = { main: token(), second: token() };
   const auth = new StaticTokens(
@@ -36,6 +36,6 @@ export async function startEmbedded(
   );
   const app = createReference(profile, { auth, flags: new Set(options.mutation?.flags ?? []) });
   if (!app) return undefined;
-  const running = await serveReference(app, { mutation: options.mutation, port: options.port });
+  const running = await serveReference(app, { mutation: options.mutation });
   return { ...running, credentials, mainIsAdmin: true, assumed: referenceAssumptions(profile) };
 }

@@ -1,8 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { HttpClient } from '../../http/client.js';
-import { Secrets } from '../../http/secrets.js';
-import { loadProfile } from '../../profiles/load.js';
-import { runSuite } from '../../runner/run.js';
+import { runConformance } from '../../core/runConformance.js';
+import { blankAuthEnv, withEnv } from '../../testing/env.js';
 import { StaticTokens } from '../common/auth.js';
 import { serveReference, type RunningTarget } from '../common/server.js';
 import { QuantumApp } from '../quantum-v1.0/app.js';
@@ -90,15 +88,21 @@ describe('the quantum reference with the keystone-v2.0 reference as its identity
     const { keystone, quantum } = await quantumBehindKeystone();
     const alice = await issue(keystone.url, 'alice', 'alice-secret');
     const bob = await issue(keystone.url, 'bob', 'bob-secret');
-    const client = new HttpClient({ timeoutMs: 5_000 });
-    open.push(client);
-    const secrets = new Secrets();
-    const profile = loadProfile('quantum-v1.0');
-    const credentials = { main: alice.token, second: bob.token };
-    const run = await runSuite(
-      { client, profile, target: quantum.url, tenant: alice.tenant, runId: 'conform-test', credentials, secrets },
-      { concurrency: 8, embeddedTarget: false, selection: { only: ['auth.*', 'network.delete.in-use'] } },
+    // As `conform --target URL --token T --second-token T2` runs it.
+    const { runs } = await withEnv(blankAuthEnv(), () =>
+      runConformance({
+        target: quantum.url,
+        profiles: ['quantum-v1.0'],
+        tenant: alice.tenant,
+        discover: false,
+        concurrency: 8,
+        timeoutMs: 5_000,
+        selection: { only: ['auth.*', 'network.delete.in-use'] },
+        assume: [],
+        auth: { main: { token: alice.token }, second: { token: bob.token } },
+      }),
     );
+    const [run] = runs;
     expect(run.summary).toMatchObject({ total: 8, passed: 8 });
   });
 
