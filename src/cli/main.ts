@@ -12,7 +12,8 @@ const io = {
 const interrupt = new AbortController();
 process.once('SIGINT', () => {
   io.err(
-    'conform: interrupted: finishing what is under way (a run lets its cases delete what they created); Ctrl-C again to stop now',
+    'conform: interrupted: finishing what is under way (a run lets its cases delete what they created); ' +
+      'Ctrl-C again to stop now',
   );
   interrupt.abort();
   process.once('SIGINT', () => process.exit(130));

@@ -47,7 +47,8 @@ export function parseTenant(raw: string): string {
   if (bad) {
     const what = /\s/.test(bad[0]) ? 'whitespace' : `'${bad[0]}'`;
     throw new UsageError(
-      `--tenant '${raw}' contains ${what}: a tenant id goes into URL paths and must not contain '/', '?', '#' or whitespace`,
+      `--tenant '${raw}' contains ${what}: ` +
+        "a tenant id goes into URL paths and must not contain '/', '?', '#' or whitespace",
     );
   }
   return raw;

@@ -19,23 +19,29 @@ function runOptions(y: Argv) {
     .option('target', {
       type: 'string',
       describe:
-        'Base URL of the service to test; without it (and without --discover), the embedded reference target is started',
+        'Base URL of the service to test; ' +
+        'without it (and without --discover), the embedded reference target is started',
     })
     .option('discover', {
       type: 'boolean',
       default: false,
       describe:
-        "Without --target: find the endpoints in the main token's service catalog (password credentials, identity v3) instead of starting the embedded reference target. Any authentication flag given on the command line does the same; credentials from the environment or clouds.yaml alone do not",
+        "Without --target: find the endpoints in the main token's service catalog (password credentials, " +
+        'identity v3) instead of starting the embedded reference target. Any authentication flag given on the ' +
+        'command line does the same; credentials from the environment or clouds.yaml alone do not',
     })
     .option('profile', {
       type: 'string',
       array: true,
-      describe: `Profile(s) to run: ${listProfiles().join(', ')} (default: ${DEFAULT_PROFILE}; when discovering, those whose service the token's catalog lists)`,
+      describe:
+        `Profile(s) to run: ${listProfiles().join(', ')} (default: ${DEFAULT_PROFILE}; ` +
+        "when discovering, those whose service the token's catalog lists)",
     })
     .option('tenant', {
       type: 'string',
       describe:
-        "Tenant (project) id used in paths and bodies (default: conform; against a cloud with password credentials (identity v3), the main token's project)",
+        'Tenant (project) id used in paths and bodies (default: conform; ' +
+        "against a cloud with password credentials (identity v3), the main token's project)",
     })
     .option('concurrency', {
       type: 'number',
@@ -64,7 +70,10 @@ function runOptions(y: Argv) {
       array: true,
       choices: [...ASSUMPTIONS],
       describe:
-        'Declare what conform cannot find out: admin (the main credential is an administrator), auth (the target enforces authentication: a 401/403 probe that succeeds is a finding), rate-limit and maintenance (the target has the request-rate limit / the backend in maintenance the profile notes describe)',
+        'Declare what conform cannot find out: admin (the main credential is an administrator), ' +
+        'auth (the target enforces authentication: a 401/403 probe that succeeds is a finding), ' +
+        'rate-limit and maintenance (the target has the request-rate limit / the backend in maintenance ' +
+        'the profile notes describe)',
     })
     .option('verbose', {
       type: 'boolean',
@@ -127,7 +136,8 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
   const cli = yargs(argv)
     .scriptName('conform')
     .usage(
-      '$0 [--target URL | --discover] [options]\n\nProbe an OpenStack-style REST API with the documented fault contracts of a profile.',
+      '$0 [--target URL | --discover] [options]\n\n' +
+        'Probe an OpenStack-style REST API with the documented fault contracts of a profile.',
     )
     .command(
       ['$0', 'run'],
@@ -166,7 +176,8 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
           .option('identity-url', {
             type: 'string',
             describe:
-              'Also accept the tokens an Identity v2.0 service validates (e.g. `conform serve --profile keystone-v2.0`), as the auth middleware does',
+              'Also accept the tokens an Identity v2.0 service validates ' +
+              '(e.g. `conform serve --profile keystone-v2.0`), as the auth middleware does',
           })
           .option('identity-token', {
             type: 'string',
@@ -198,7 +209,8 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
     )
     .command(
       'cleanup',
-      'Delete what crashed runs left behind: the resources whose names start with the prefix (ports, subnets, networks; users, projects)',
+      'Delete what crashed runs left behind: ' +
+        'the resources whose names start with the prefix (ports, subnets, networks; users, projects)',
       (y) =>
         authOptions(
           y

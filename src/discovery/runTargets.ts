@@ -88,6 +88,34 @@ function unusedEnvironmentNote(resolved: ResolvedAuth | undefined): RunNote {
   };
 }
 
+function discoverMode(s: TargetSettings, main: PasswordAuth): RunMode {
+  return {
+    kind: 'discover',
+    main,
+    embedded: (s.profiles ?? []).filter((p) => !p.catalog.serviceType),
+    candidates: (s.profiles ?? s.allProfiles()).filter((p) => p.catalog.serviceType),
+    requireAll: s.profiles !== undefined,
+  };
+}
+
+/** What a run on the embedded target says of the credentials it was given and does not use. */
+function embeddedNote(s: TargetSettings, flagged: boolean, resolved: ResolvedAuth): RunNote | undefined {
+  if (flagged) return UNUSED_FLAGS_NOTE;
+  const fromEnvironment = resolved.main !== undefined || resolved.second !== undefined;
+  return !s.discoverFromEnvironment && fromEnvironment ? unusedEnvironmentNote(resolved) : undefined;
+}
+
+/** --discover without password credentials. */
+function cannotDiscover(main: ResolvedAuth['main']): UsageError {
+  return new UsageError(
+    main
+      ? '--discover finds the endpoints with password credentials; ' +
+          `the main credential is a token (from ${main.origin}): give --target URL`
+      : '--discover needs password credentials: --os-cloud NAME, or an auth URL, a user name and a password ' +
+          '(--os-auth-url, --os-username, OS_PASSWORD, or the OS_* variables of an openrc file)',
+  );
+}
+
 /**
  * Where the profiles go, from the flags and the credentials' settings; sends
  * nothing. Throws a UsageError for --discover without password credentials and
@@ -111,26 +139,9 @@ export function runMode(s: TargetSettings, ctx: ConfigContext = processContext()
     throw err;
   }
   const main = resolved.main;
-  if (main?.kind === 'password' && mayDiscover) {
-    return {
-      kind: 'discover',
-      main,
-      embedded: (s.profiles ?? []).filter((p) => !p.catalog.serviceType),
-      candidates: (s.profiles ?? s.allProfiles()).filter((p) => p.catalog.serviceType),
-      requireAll: s.profiles !== undefined,
-    };
-  }
-  if (s.discover) {
-    throw new UsageError(
-      main
-        ? `--discover finds the endpoints with password credentials; the main credential is a token (from ${main.origin}): give --target URL`
-        : '--discover needs password credentials: --os-cloud NAME, or an auth URL, a user name and a password (--os-auth-url, --os-username, OS_PASSWORD, or the OS_* variables of an openrc file)',
-    );
-  }
-  if (flagged) return embedded(UNUSED_FLAGS_NOTE);
-  if (!s.discoverFromEnvironment && (resolved.main || resolved.second))
-    return embedded(unusedEnvironmentNote(resolved));
-  return embedded();
+  if (main?.kind === 'password' && mayDiscover) return discoverMode(s, main);
+  if (s.discover) throw cannotDiscover(main);
+  return embedded(embeddedNote(s, flagged, resolved));
 }
 
 /** The admin role of the main token, asked of an identity v3 service conform runs a profile against. */
@@ -169,7 +180,8 @@ async function tenantOfToken(
   const identity = auth.mainIdentity;
   const token = auth.credentials.main;
   const fallback = (why: string) => {
-    const message = `${why}: {tenant} is '${DEFAULT_TENANT}'; give --tenant ID if the target expects the token's project`;
+    const message =
+      `${why}: {tenant} is '${DEFAULT_TENANT}'; ` + "give --tenant ID if the target expects the token's project";
     say({ topic: 'tenant', level: 'note', message });
     return DEFAULT_TENANT;
   };

@@ -61,7 +61,13 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
     const instead =
       f.answeredInstead > 0 ? `  (answered ${plural(f.answeredInstead, 'time')} in place of another fault)` : '';
     out.push(
-      `  ${f.fault.padEnd(width)} ${f.codes.join('/').padEnd(8)} ${String(f.scenarios).padStart(5)}  ${String(f.triggered).padStart(9)}  ${status}${instead}`,
+      [
+        `  ${f.fault.padEnd(width)}`,
+        f.codes.join('/').padEnd(8),
+        String(f.scenarios).padStart(5),
+        ` ${String(f.triggered).padStart(9)}`,
+        ` ${status}${instead}`,
+      ].join(' '),
     );
   }
   const s = run.summary;
@@ -70,7 +76,9 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
   const where = run.embeddedTarget ? `embedded reference target ${run.target}` : run.target;
   const failed = s.failed > 0 ? paint(opts.color, 31, `${s.failed} failed`) : `${s.failed} failed`;
   out.push(
-    `${run.profile} against ${where}: ${plural(s.total, 'case')}, ${paint(opts.color, 32, `${s.passed} passed`)}, ${failed}, ${s.errored} errored, ${s.skipped} skipped in ${(run.durationMs / 1000).toFixed(2)} s (run ${run.runId})`,
+    `${run.profile} against ${where}: ${plural(s.total, 'case')}, ${paint(opts.color, 32, `${s.passed} passed`)}, ` +
+      `${failed}, ${s.errored} errored, ${s.skipped} skipped ` +
+      `in ${(run.durationMs / 1000).toFixed(2)} s (run ${run.runId})`,
   );
   return out.join('\n');
 }

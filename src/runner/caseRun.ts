@@ -107,7 +107,9 @@ export class CaseRun {
     const missing = isSuccess(status) ? capture(step.capture, body, step.id, this.vars) : [];
     if (isSuccess(status) && missing.length === 0 && step.cleanup) this.register(step.id, step.cleanup, step);
     if (judged === 'accepted') {
-      this.inconclusive = `setup step '${step.id}' answered ${status}, a fault the profile expects in all requests: accepted and validated, but the probe could not be sent`;
+      this.inconclusive =
+        `setup step '${step.id}' answered ${status}, a fault the profile expects in all requests: ` +
+        'accepted and validated, but the probe could not be sent';
       return false;
     }
     if (judged === 'failed') {
@@ -145,12 +147,15 @@ export class CaseRun {
     if (probe.cleanup && isSuccess(outcome.response.status)) {
       const missing = capture(probe.capture, outcome.response.body, 'probe', this.vars);
       if (missing.length > 0)
-        this.errored ??= `the probe wrongly succeeded and its answer has no ${missing.join(', ')}: what it created may be left behind`;
+        this.errored ??=
+          `the probe wrongly succeeded and its answer has no ${missing.join(', ')}: ` +
+          'what it created may be left behind';
       else this.register('probe', probe.cleanup, probe);
     }
     const unless = this.scenario.inconclusiveIfSucceeds;
     if (unless && isSuccess(outcome.response.status) && !this.env.assumed?.has(unless.unlessAssumed)) {
-      this.inconclusive = `answered ${outcome.response.status}: ${unless.reason} (if it does, say --assume ${unless.unlessAssumed})`;
+      const assume = `(if it does, say --assume ${unless.unlessAssumed})`;
+      this.inconclusive = `answered ${outcome.response.status}: ${unless.reason} ${assume}`;
       this.rec.check({
         check: 'status',
         step: 'probe',
@@ -172,7 +177,9 @@ export class CaseRun {
     this.evaluation.checks.forEach((c) => this.rec.check(c));
     const accepted = this.evaluation.acceptedInstead;
     if (accepted && this.evaluation.checks.every((c) => c.state !== 'failed') && expectation.kind === 'fault') {
-      this.inconclusive = `answered ${accepted} (${outcome.response.status}), a fault the profile expects in all requests: accepted and validated, but ${expectation.fault.element} was not triggered`;
+      this.inconclusive =
+        `answered ${accepted} (${outcome.response.status}), a fault the profile expects in all requests: ` +
+        `accepted and validated, but ${expectation.fault.element} was not triggered`;
     }
   }
 
@@ -195,7 +202,9 @@ export class CaseRun {
         continue;
       }
       if (this.judgeStep(exchange, 'cleanup', outcome.response) === 'accepted') {
-        this.errored ??= `${step} answered ${outcome.response.status}, a fault the profile expects in all requests (accepted); the resource may be left behind (\`conform cleanup\` removes it)`;
+        this.errored ??=
+          `${step} answered ${outcome.response.status}, a fault the profile expects in all requests (accepted); ` +
+          'the resource may be left behind (`conform cleanup` removes it)';
       }
     }
   }
@@ -239,7 +248,9 @@ export class CaseRun {
     }
     record({
       state: 'passed',
-      message: `${conforming.fault.element} (${response.status}), a fault expected in all requests: accepted and validated`,
+      message:
+        `${conforming.fault.element} (${response.status}), ` +
+        'a fault expected in all requests: accepted and validated',
     });
     conforming.checks.forEach((c) => this.rec.check(c));
     return 'accepted';

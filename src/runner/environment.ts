@@ -13,7 +13,10 @@ export interface RunEnvironment {
   tenant: string;
   runId: string;
   credentials: Credentials;
-  /** Whether the main token has the admin role: read from identity v3, declared with --assume admin, or known of a reference target. */
+  /**
+   * Whether the main token has the admin role: read from identity v3,
+   * declared with --assume admin, or known of a reference target.
+   */
   mainIsAdmin?: boolean;
   /** Behaviours of the target declared with --assume (or known of a reference target), e.g. `rate-limit`. */
   assumed?: ReadonlySet<Assumption>;

@@ -27,13 +27,18 @@ export async function checkReachable(client: HttpClient, target: string): Promis
   if (REDIRECTS.has(status)) {
     const to = headers.location ? ` to ${headers.location}` : '';
     return {
-      note: `${target} redirects${to} (${status}); conform does not follow redirects: is --target the API's own base URL?`,
+      note:
+        `${target} redirects${to} (${status}); ` +
+        "conform does not follow redirects: is --target the API's own base URL?",
     };
   }
   return {};
 }
 
-/** A documented read that needs nothing but the tenant: the cheapest way to ask whether the target takes the run's token. */
+/**
+ * A documented read that needs nothing but the tenant: the cheapest way to
+ * ask whether the target takes the run's token.
+ */
 function readOperation(catalog: Catalog): Operation | undefined {
   return catalog.operations.find((op) => op.method === 'GET' && placeholders(op.path).every((p) => p === 'tenant'));
 }
@@ -57,6 +62,8 @@ export async function checkCredentials(env: RunEnvironment): Promise<string | un
   const outcome = await env.client.send(request);
   if (!outcome.ok || outcome.response.status !== 401) return undefined;
   return env.credentials.main
-    ? `the target refuses the main token: ${op.method} ${op.path} answered 401 (expired, or issued for another service or project?)`
-    : `the target asks for authentication: ${op.method} ${op.path} answered 401 without a token; give --token, OS_* credentials or --os-cloud`;
+    ? `the target refuses the main token: ${op.method} ${op.path} answered 401 ` +
+        '(expired, or issued for another service or project?)'
+    : `the target asks for authentication: ${op.method} ${op.path} answered 401 without a token; ` +
+        'give --token, OS_* credentials or --os-cloud';
 }
