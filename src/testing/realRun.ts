@@ -54,7 +54,7 @@ export async function namedLike(
   return names;
 }
 
-/** The names of what a run created: its POSTs answered 201 (setups, and probes that wrongly succeeded), tokens aside. */
+/** The names of what a run created: its POSTs answered 201 (setups, and probes that wrongly succeeded), not tokens. */
 export function createdNames(run: RunResult): string[] {
   return run.cases.flatMap((c) =>
     c.exchanges
