@@ -20,6 +20,10 @@ export interface RunSettings {
   concurrency: number;
   /** Per request, from sending to the last byte of the body. */
   timeoutMs: number;
+  /** For the whole run: once it passes, the run stops as on a signal (undefined: no bound). */
+  deadlineMs?: number;
+  /** Answers are read up to this many bytes; a larger one is not judged for its shape (undefined: 1 MiB). */
+  maxBodyBytes?: number;
   selection: Selection;
   /** What the user declares about the target (--assume): conform cannot find these out. */
   assume: Assumption[];
