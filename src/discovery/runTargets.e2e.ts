@@ -60,36 +60,41 @@ async function startIdentity(): Promise<Identity> {
       expires_at: new Date(Date.now() + 3600_000).toISOString(),
     },
   });
+  type Send = (status: number, json: unknown, headers?: Record<string, string>) => void;
+  const unauthorized = (send: Send) =>
+    send(401, {
+      error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' },
+    });
+  /** POST /v3/auth/tokens: a new token for a known user and its password. */
+  const authenticate = (raw: string, send: Send) => {
+    const user = JSON.parse(raw)?.auth?.identity?.password?.user;
+    if (!USERS[user?.name] || USERS[user.name].password !== user.password) return unauthorized(send);
+    const token = `gAAAA${randomBytes(32).toString('base64url')}`;
+    issued.set(token, user.name);
+    return send(201, tokenDoc(user.name), { 'x-subject-token': token });
+  };
+  /** GET /v3/auth/tokens: the token named by X-Subject-Token, to a caller with a token of its own. */
+  const readToken = (req: http.IncomingMessage, send: Send) => {
+    if (!issued.has(String(req.headers['x-auth-token']))) return unauthorized(send);
+    if (identity.refuseReads)
+      return send(403, {
+        error: { code: 403, title: 'Forbidden', message: 'You are not authorized to perform the requested action.' },
+      });
+    const user = issued.get(String(req.headers['x-subject-token']));
+    return user
+      ? send(200, tokenDoc(user))
+      : send(404, { error: { code: 404, title: 'Not Found', message: 'Could not find token.' } });
+  };
   const server = http.createServer(async (req, res) => {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     identity.requests.push(`${req.method} ${req.url}`);
-    const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
+    const send: Send = (status, json, headers = {}) => {
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
       res.end(JSON.stringify(json));
     };
-    const unauthorized = () =>
-      send(401, {
-        error: { code: 401, title: 'Unauthorized', message: 'The request you have made requires authentication.' },
-      });
-    if (req.method === 'POST' && req.url === '/v3/auth/tokens') {
-      const user = JSON.parse(raw)?.auth?.identity?.password?.user;
-      if (!USERS[user?.name] || USERS[user.name].password !== user.password) return unauthorized();
-      const token = `gAAAA${randomBytes(32).toString('base64url')}`;
-      issued.set(token, user.name);
-      return send(201, tokenDoc(user.name), { 'x-subject-token': token });
-    }
-    if (req.method === 'GET' && req.url === '/v3/auth/tokens') {
-      if (!issued.has(String(req.headers['x-auth-token']))) return unauthorized();
-      if (identity.refuseReads)
-        return send(403, {
-          error: { code: 403, title: 'Forbidden', message: 'You are not authorized to perform the requested action.' },
-        });
-      const user = issued.get(String(req.headers['x-subject-token']));
-      return user
-        ? send(200, tokenDoc(user))
-        : send(404, { error: { code: 404, title: 'Not Found', message: 'Could not find token.' } });
-    }
+    if (req.method === 'POST' && req.url === '/v3/auth/tokens') return authenticate(raw, send);
+    if (req.method === 'GET' && req.url === '/v3/auth/tokens') return readToken(req, send);
     send(404, { error: { code: 404, title: 'Not Found', message: 'The resource could not be found.' } });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -174,20 +179,24 @@ describe('credentials in the environment and no --target', () => {
     expect(requests).toEqual([]);
   });
 
-  it('`conform` as a user with an openrc sourced runs the embedded target, says so once, and leaves the cloud alone', async () => {
-    const before = identity.requests.length;
-    const reports = tempDir('run-targets');
-    const run = await runWith(['--only', 'network.*', '--reports', reports], openrc());
-    expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(
-      /quantum-v1\.0 against embedded reference target http:\/\/127\.0\.0\.1:\d+: \d+ cases, \d+ passed, 0 failed/,
-    );
-    expect(run.stderr.trim().split('\n')).toEqual([
-      expect.stringMatching(/^conform: note: the credentials in the environment .* were not used/),
-    ]);
-    expect(identity.requests.slice(before)).toEqual([]);
-    expect(JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8')).runs[0].embeddedTarget).toBe(true);
-  });
+  it(
+    '`conform` as a user with an openrc sourced runs the embedded target, ' +
+      'says so once, and leaves the cloud alone',
+    async () => {
+      const before = identity.requests.length;
+      const reports = tempDir('run-targets');
+      const run = await runWith(['--only', 'network.*', '--reports', reports], openrc());
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stdout).toMatch(
+        /quantum-v1\.0 against embedded reference target http:\/\/127\.0\.0\.1:\d+: \d+ cases, \d+ passed, 0 failed/,
+      );
+      expect(run.stderr.trim().split('\n')).toEqual([
+        expect.stringMatching(/^conform: note: the credentials in the environment .* were not used/),
+      ]);
+      expect(identity.requests.slice(before)).toEqual([]);
+      expect(JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8')).runs[0].embeddedTarget).toBe(true);
+    },
+  );
 
   it("--discover: the endpoints of the token's catalog, the token's project as {tenant}", async () => {
     identity.services = [{ type: 'network', url: 'http://127.0.0.1:9/' }];
@@ -265,7 +274,11 @@ describe('--target with password credentials: {tenant}', () => {
       const notes = said.filter((l) => l.includes('{tenant}'));
       expect(notes).toEqual([
         expect.stringMatching(
-          /^conform: note: the main token's project could not be read: identity service .*\/v3 answered 403 to reading its own token: .*: \{tenant\} is 'conform'; give --tenant ID if the target expects the token's project$/,
+          new RegExp(
+            /^conform: note: the main token's project could not be read: /.source +
+              /identity service .*\/v3 answered 403 to reading its own token: .*: /.source +
+              /\{tenant\} is 'conform'; give --tenant ID if the target expects the token's project$/.source,
+          ),
         ),
       ]);
     } finally {
@@ -283,22 +296,25 @@ describe('--target with password credentials: {tenant}', () => {
     expect(requests).toEqual([]);
   });
 
-  it('a whole run against a target that, like Neutron, takes the tenant from the token: every case conforms', async () => {
-    const reports = tempDir('run-targets');
-    const run = await runWith(['--target', quantum.url, '--reports', reports], openrc());
-    expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
-    expect(run.stdout).toMatch(/: \d+ cases, \d+ passed, 0 failed, 0 errored/);
-    const results = JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8'));
-    // The 403 scenarios ran: bob's token is of another project.
-    expect(
-      results.runs[0].cases
-        .filter((c: { scenario: string }) => c.scenario === 'auth.forbidden')
-        .map((c: { state: string }) => c.state),
-    ).toEqual(['passed', 'passed']);
-    const paths = results.runs[0].cases.flatMap((c: { exchanges: Array<{ request: { url: string } }> }) =>
-      c.exchanges.map((e) => e.request.url),
-    );
-    expect(paths.some((u: string) => u.includes(`/tenants/${PROJECT_ID}/`))).toBe(true);
-    expect(paths.some((u: string) => u.includes('/tenants/conform/'))).toBe(false);
-  });
+  it(
+    'a whole run against a target that, like Neutron, ' + 'takes the tenant from the token: every case conforms',
+    async () => {
+      const reports = tempDir('run-targets');
+      const run = await runWith(['--target', quantum.url, '--reports', reports], openrc());
+      expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+      expect(run.stdout).toMatch(/: \d+ cases, \d+ passed, 0 failed, 0 errored/);
+      const results = JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8'));
+      // The 403 scenarios ran: bob's token is of another project.
+      expect(
+        results.runs[0].cases
+          .filter((c: { scenario: string }) => c.scenario === 'auth.forbidden')
+          .map((c: { state: string }) => c.state),
+      ).toEqual(['passed', 'passed']);
+      const paths = results.runs[0].cases.flatMap((c: { exchanges: Array<{ request: { url: string } }> }) =>
+        c.exchanges.map((e) => e.request.url),
+      );
+      expect(paths.some((u: string) => u.includes(`/tenants/${PROJECT_ID}/`))).toBe(true);
+      expect(paths.some((u: string) => u.includes('/tenants/conform/'))).toBe(false);
+    },
+  );
 });

@@ -2,7 +2,6 @@
 // noauth): every scenario runs, the verdicts are the right ones, what conform
 // creates is gone afterwards, and `conform cleanup` removes a crashed run's
 // leftovers and nothing else.
-import { mkdtempSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openstackAvailable } from '../openstack/available.js';
@@ -79,7 +78,8 @@ suite(
         /asked for application\/xml/,
       );
       // Every setup and cleanup call got its documented success code (POST 201, DELETE 204):
-      // 8 creations (in-use: network + port; read-only, show, rename: a network each; ip-taken: network, subnet, port), each undone.
+      // 8 creations, each undone: in-use: network + port; read-only, show, rename: a network each;
+      // ip-taken: network, subnet, port.
       const stepChecks = run.cases.flatMap((c) => c.checks.filter((k) => k.check === 'success-status'));
       expect(stepChecks).toHaveLength(16);
       expect(stepChecks.filter((k) => k.state !== 'passed')).toEqual([]);
