@@ -89,7 +89,9 @@ describe('clouds.yaml', () => {
     const s = sandbox();
     s.write(
       'work/clouds.yaml',
-      'clouds:\n  c:\n    auth_url: http://k\n    auth:\n      username: u\n      password: 0123\n      tenant_name: t\n    auth_type: v3password\n',
+      'clouds:\n  c:\n    auth_url: http://k\n' +
+        '    auth:\n      username: u\n      password: 0123\n      tenant_name: t\n' +
+        '    auth_type: v3password\n',
     );
     expect(loadCloud('c', s).fields).toEqual({
       authUrl: 'http://k',

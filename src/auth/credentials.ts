@@ -74,7 +74,8 @@ export interface AuthLayer {
 export function describeAuth(auth: AuthMethod): string {
   if (auth.kind === 'token') return `a token from ${auth.origin}`;
   const project = auth.projectName ?? auth.projectId;
-  return `password auth as user '${auth.username}'${project ? ` in project '${project}'` : ' (unscoped)'} at ${auth.authUrl} (from ${auth.origin})`;
+  const scope = project ? ` in project '${project}'` : ' (unscoped)';
+  return `password auth as user '${auth.username}'${scope} at ${auth.authUrl} (from ${auth.origin})`;
 }
 
 /** The values of an AuthMethod that must never be printed. */

@@ -79,7 +79,8 @@ export async function postAuth(
       case 404:
       case 405:
         throw new UsageError(
-          `${at} has no v${auth.identityApiVersion} token API at ${request.url} (${response.status}): check the auth URL and the identity API version`,
+          `${at} has no v${auth.identityApiVersion} token API at ${request.url} (${response.status}): ` +
+            'check the auth URL and the identity API version',
         );
     }
     if (response.status >= 500) throw new IdentityServiceError(`${at} failed to authenticate ${who(auth)}: ${said()}`);
@@ -98,5 +99,7 @@ export async function postAuth(
 
 /** A success that cannot be used: exit 3, the identity service is broken. */
 export function unusable(auth: PasswordAuth, why: string): IdentityServiceError {
-  return new IdentityServiceError(`identity service ${auth.authUrl} answered the authentication of ${who(auth)} with ${why}`);
+  return new IdentityServiceError(
+    `identity service ${auth.authUrl} answered the authentication of ${who(auth)} with ${why}`,
+  );
 }

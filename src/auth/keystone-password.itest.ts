@@ -104,34 +104,41 @@ suite(
     });
     const noFlags = (): AuthFlags => ({ main: {}, second: {} });
 
-    it('obtains an admin token by v3 password auth from OS_* variables; Keystone validates it; the catalog has the endpoints', async () => {
-      const secrets = new Secrets();
-      const obtained = await obtainCredentials(resolveAuth(noFlags(), ctx(adminEnv())), client, secrets);
-      adminToken = obtained.credentials.main!;
-      expect(adminToken).toMatch(/^\S{100,}$/);
-      expect(secrets.redact(`${adminToken} ${keystone.adminPassword}`)).toBe('[REDACTED] [REDACTED]');
-      const self = await http(`${keystone.authUrl}/auth/tokens`, {
-        headers: { 'x-auth-token': adminToken, 'x-subject-token': adminToken },
-      });
-      expect(self.status).toBe(200);
-      expect(self.json).toMatchObject({
-        token: { user: { name: 'admin' }, project: { name: 'admin' }, methods: ['password'] },
-      });
-      expect((await http(`${keystone.authUrl}/projects`, { headers: { 'x-auth-token': adminToken } })).status).toBe(
-        200,
-      );
-      expect(findEndpoint(obtained.catalog!, { serviceType: 'network', region: keystone.region })).toBe(NETWORK_URL);
-      expect(findEndpoint(obtained.catalog!, { serviceType: 'identity' })).toBe(`${keystone.url}/v3/`);
-    });
+    it(
+      'obtains an admin token by v3 password auth from OS_* variables; ' +
+        'Keystone validates it; the catalog has the endpoints',
+      async () => {
+        const secrets = new Secrets();
+        const obtained = await obtainCredentials(resolveAuth(noFlags(), ctx(adminEnv())), client, secrets);
+        adminToken = obtained.credentials.main!;
+        expect(adminToken).toMatch(/^\S{100,}$/);
+        expect(secrets.redact(`${adminToken} ${keystone.adminPassword}`)).toBe('[REDACTED] [REDACTED]');
+        const self = await http(`${keystone.authUrl}/auth/tokens`, {
+          headers: { 'x-auth-token': adminToken, 'x-subject-token': adminToken },
+        });
+        expect(self.status).toBe(200);
+        expect(self.json).toMatchObject({
+          token: { user: { name: 'admin' }, project: { name: 'admin' }, methods: ['password'] },
+        });
+        expect((await http(`${keystone.authUrl}/projects`, { headers: { 'x-auth-token': adminToken } })).status).toBe(
+          200,
+        );
+        expect(findEndpoint(obtained.catalog!, { serviceType: 'network', region: keystone.region })).toBe(NETWORK_URL);
+        expect(findEndpoint(obtained.catalog!, { serviceType: 'identity' })).toBe(`${keystone.url}/v3/`);
+      },
+    );
 
     it('obtains tokens for a member and for an unprivileged outsider from clouds.yaml + secure.yaml', async () => {
       const dir = tempDir('auth-itest');
       const cloud = (name: string, who: typeof member) =>
-        `  ${name}:\n    auth:\n      auth_url: ${keystone.authUrl}\n      username: ${who.user}\n      project_name: ${who.project}\n      user_domain_name: Default\n      project_domain_name: Default\n    identity_api_version: 3\n`;
+        `  ${name}:\n    auth:\n      auth_url: ${keystone.authUrl}\n      username: ${who.user}\n` +
+        `      project_name: ${who.project}\n      user_domain_name: Default\n` +
+        `      project_domain_name: Default\n    identity_api_version: 3\n`;
       writeFileSync(join(dir, 'clouds.yaml'), `clouds:\n${cloud('main', member)}${cloud('outsider', outsider)}`);
       writeFileSync(
         join(dir, 'secure.yaml'),
-        `clouds:\n  main:\n    auth:\n      password: "${member.password}"\n  outsider:\n    auth:\n      password: "${outsider.password}"\n`,
+        `clouds:\n  main:\n    auth:\n      password: "${member.password}"\n  outsider:\n    auth:\n` +
+          `      password: "${outsider.password}"\n`,
       );
       const resolved = resolveAuth({ main: { cloud: 'main' }, second: { cloud: 'outsider' } }, ctx({}, dir));
       const obtained = await obtainCredentials(resolved, client, new Secrets());
@@ -158,7 +165,7 @@ suite(
       ).toBe(403);
     });
 
-    it('a wrong password or an unknown project: Keystone answers 401, conform says so in one line (exit 2)', async () => {
+    it('a wrong password or unknown project: Keystone says 401, conform says so in one line (exit 2)', async () => {
       for (const env of [{ OS_PASSWORD: `${keystone.adminPassword}x` }, { OS_PROJECT_NAME: 'no-such-project' }]) {
         const err = await obtainCredentials(
           resolveAuth(noFlags(), ctx({ ...adminEnv(), ...env })),
@@ -168,7 +175,8 @@ suite(
         expect(err).toBeInstanceOf(UsageError);
         expect((err as Error).message).toMatch(
           new RegExp(
-            `^identity service ${keystone.url}/v3 refused the credentials of user 'admin' \\(project '[^']+'\\): 401 .*\\(check user name, password, project and domains\\)$`,
+            `^identity service ${keystone.url}/v3 refused the credentials of user 'admin' \\(project '[^']+'\\): ` +
+              `401 .*\\(check user name, password, project and domains\\)$`,
           ),
         );
         expect((err as Error).message).not.toContain(keystone.adminPassword);
@@ -183,7 +191,8 @@ suite(
       ).catch((e: Error) => e);
       expect(err).toBeInstanceOf(UsageError);
       expect((err as Error).message).toBe(
-        `identity service ${keystone.url}/v2.0 has no v2.0 token API at ${keystone.url}/v2.0/tokens (404): check the auth URL and the identity API version`,
+        `identity service ${keystone.url}/v2.0 has no v2.0 token API at ${keystone.url}/v2.0/tokens (404): ` +
+          `check the auth URL and the identity API version`,
       );
     });
 
@@ -196,41 +205,46 @@ suite(
       expect(err).toBeInstanceOf(IdentityServiceError);
     });
 
-    it('a whole run: tokens from Keystone, a target that asks Keystone who they are; every scenario passes; no secret printed', async () => {
-      const seen = new Map<string, Promise<TokenInfo | undefined>>();
-      const app = createReference('quantum-v1.0', { auth: keystoneTokens(keystone, () => adminToken, seen) })!;
-      target = await serveReference(app);
-      const reports = tempDir('auth-itest');
-      const vars: Record<string, string> = {
-        ...blankAuthEnv(),
-        ...adminEnv(),
-        OS_USERNAME: member.user,
-        OS_PASSWORD: member.password,
-        OS_PROJECT_NAME: member.project,
-        CONFORM_SECOND_USERNAME: outsider.user,
-        CONFORM_SECOND_PASSWORD: outsider.password,
-        CONFORM_SECOND_PROJECT_NAME: outsider.project,
-      };
-      // The target knows a token's tenant by its project's name (conform), not by the id conform reads from the token without --tenant.
-      const run = await withEnv(vars, () =>
-        runCli(['--target', target!.url, '--tenant', 'conform', '--reports', reports, '--verbose']),
-      );
-      expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
-      console.info(run.stderr.trim()); // how long the tokens took (no secret in it: checked below)
-      expect(run.stdout).toMatch(/: (\d+) cases, \1 passed, 0 failed, 0 errored, 0 skipped/);
-      expect(run.stdout).toMatch(/PASS auth\.forbidden\[json\]/);
-      // The tokens conform obtained, as the target saw them (the invented bad token is not a secret).
-      const tokens = [...seen.keys()].filter((t) => !t.startsWith('conform-invalid-'));
-      expect(tokens).toHaveLength(2);
-      const outputs = [
-        run.stdout,
-        run.stderr,
-        ...readdirSync(reports).map((f) => readFileSync(join(reports, f), 'utf8')),
-      ];
-      for (const text of outputs) {
-        for (const secret of [member.password, outsider.password, keystone.adminPassword, adminToken, ...tokens])
-          expect(text.includes(secret)).toBe(false);
-      }
-    });
+    it(
+      'a whole run: tokens from Keystone, a target that asks Keystone who they are; ' +
+        'every scenario passes; no secret printed',
+      async () => {
+        const seen = new Map<string, Promise<TokenInfo | undefined>>();
+        const app = createReference('quantum-v1.0', { auth: keystoneTokens(keystone, () => adminToken, seen) })!;
+        target = await serveReference(app);
+        const reports = tempDir('auth-itest');
+        const vars: Record<string, string> = {
+          ...blankAuthEnv(),
+          ...adminEnv(),
+          OS_USERNAME: member.user,
+          OS_PASSWORD: member.password,
+          OS_PROJECT_NAME: member.project,
+          CONFORM_SECOND_USERNAME: outsider.user,
+          CONFORM_SECOND_PASSWORD: outsider.password,
+          CONFORM_SECOND_PROJECT_NAME: outsider.project,
+        };
+        // The target knows a token's tenant by its project's name (conform),
+        // not by the id conform reads from the token without --tenant.
+        const run = await withEnv(vars, () =>
+          runCli(['--target', target!.url, '--tenant', 'conform', '--reports', reports, '--verbose']),
+        );
+        expect(run.code, `${run.stdout}\n${run.stderr}`).toBe(0);
+        console.info(run.stderr.trim()); // how long the tokens took (no secret in it: checked below)
+        expect(run.stdout).toMatch(/: (\d+) cases, \1 passed, 0 failed, 0 errored, 0 skipped/);
+        expect(run.stdout).toMatch(/PASS auth\.forbidden\[json\]/);
+        // The tokens conform obtained, as the target saw them (the invented bad token is not a secret).
+        const tokens = [...seen.keys()].filter((t) => !t.startsWith('conform-invalid-'));
+        expect(tokens).toHaveLength(2);
+        const outputs = [
+          run.stdout,
+          run.stderr,
+          ...readdirSync(reports).map((f) => readFileSync(join(reports, f), 'utf8')),
+        ];
+        for (const text of outputs) {
+          for (const secret of [member.password, outsider.password, keystone.adminPassword, adminToken, ...tokens])
+            expect(text.includes(secret)).toBe(false);
+        }
+      },
+    );
   },
 );

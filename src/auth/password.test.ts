@@ -98,7 +98,9 @@ describe('v3 password auth', () => {
     const err = await failure(passwordV3(client, new Secrets(), v3({ password: `wrong-${PASSWORD}` })));
     expect(err).toBeInstanceOf(UsageError);
     expect(err.message).toBe(
-      `identity service ${keystone.url}/v3 refused the credentials of user 'demo' (project 'demo'): 401 The request you have made requires authentication. (check user name, password, project and domains)`,
+      `identity service ${keystone.url}/v3 refused the credentials of user 'demo' (project 'demo'): ` +
+        '401 The request you have made requires authentication. ' +
+        '(check user name, password, project and domains)',
     );
     expect(err.message).not.toContain(PASSWORD);
   });
@@ -187,7 +189,8 @@ describe('an identity service that cannot be used', () => {
     const crashed = await failure(passwordV3(client, new Secrets(), v3({ authUrl: `${garbageUrl}/v3` })));
     expect(crashed).toBeInstanceOf(IdentityServiceError);
     expect(crashed.message).toBe(
-      `identity service ${garbageUrl}/v3 failed to authenticate user 'demo' (project 'demo'): 500 db down while checking [REDACTED]`,
+      `identity service ${garbageUrl}/v3 failed to authenticate user 'demo' (project 'demo'): ` +
+        `500 db down while checking [REDACTED]`,
     );
     answer = { status: 200, body: '{}' };
     expect((await failure(passwordV3(client, new Secrets(), v3({ authUrl: `${garbageUrl}/v3` })))).message).toBe(
@@ -212,7 +215,8 @@ describe('obtaining both credentials', () => {
     );
     expect(obtained.notes[0]).toMatch(
       new RegExp(
-        `^main credential: token obtained by password auth as user 'demo' in project 'demo' at ${keystone.url}/v3 \\(from test\\) in \\d+ ms$`,
+        `^main credential: token obtained by password auth as user 'demo' in project 'demo' ` +
+          `at ${keystone.url}/v3 \\(from test\\) in \\d+ ms$`,
       ),
     );
     expect(obtained.notes).toHaveLength(1);

@@ -98,7 +98,9 @@ describe('resolving authentication', () => {
     const dir = tempDir('resolve');
     writeFileSync(
       join(dir, 'clouds.yaml'),
-      'clouds:\n  lab:\n    auth:\n      auth_url: http://lab:5000\n      username: lab-user\n      password: lab-pass\n      project_name: lab-project\n      user_domain_name: LabDomain\n      project_domain_id: lab-d\n    identity_api_version: "2"\n',
+      'clouds:\n  lab:\n    auth:\n      auth_url: http://lab:5000\n      username: lab-user\n' +
+        '      password: lab-pass\n      project_name: lab-project\n      user_domain_name: LabDomain\n' +
+        '      project_domain_id: lab-d\n    identity_api_version: "2"\n',
     );
     const fromCloud = resolveAuth(noFlags(), at({ OS_CLOUD: 'lab' }, dir)).main;
     expect(fromCloud).toMatchObject({
@@ -129,7 +131,9 @@ describe('resolving authentication', () => {
 
   it('names every missing setting and where to give it', () => {
     expect(() => resolveAuth(noFlags(), at({ OS_USERNAME: 'u' }))).toThrow(
-      'authentication: password authentication (settings from the environment) also needs an auth URL (--os-auth-url, OS_AUTH_URL or auth_url in clouds.yaml); a password (OS_PASSWORD, password in clouds.yaml or secure.yaml, or --os-password)',
+      'authentication: password authentication (settings from the environment) ' +
+        'also needs an auth URL (--os-auth-url, OS_AUTH_URL or auth_url in clouds.yaml); ' +
+        'a password (OS_PASSWORD, password in clouds.yaml or secure.yaml, or --os-password)',
     );
     expect(() => resolveAuth(noFlags(), at({ ...OPENRC, OS_AUTH_TYPE: 'v3applicationcredential' }))).toThrow(
       /auth type 'v3applicationcredential' \(from the environment\) is not supported/,
@@ -172,8 +176,10 @@ describe('resolving authentication', () => {
       at(OPENRC),
     );
     expect(same.warnings).toEqual([
-      'a password given on the command line is visible to other users of this machine (ps); prefer OS_PASSWORD, CONFORM_SECOND_PASSWORD or clouds.yaml',
-      'the second credential is the same as the main one: the 403 scenarios expect an unprivileged user of another project',
+      'a password given on the command line is visible to other users of this machine (ps); ' +
+        'prefer OS_PASSWORD, CONFORM_SECOND_PASSWORD or clouds.yaml',
+      'the second credential is the same as the main one: ' +
+        'the 403 scenarios expect an unprivileged user of another project',
     ]);
     expect(same.warnings.join(' ')).not.toContain('flag-pass');
     expect(resolveAuth({ main: {}, second: { token: 's' } }, at({})).warnings).toEqual([

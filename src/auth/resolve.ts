@@ -71,7 +71,8 @@ function kindOf(layer: AuthLayer): 'token' | 'password' {
   if (TOKEN_TYPES.has(type)) return 'token';
   if (PASSWORD_TYPES.has(type)) return 'password';
   throw new UsageError(
-    `auth type '${layer.fields.authType}' (from ${layer.origin}) is not supported: conform authenticates with a password or a token`,
+    `auth type '${layer.fields.authType}' (from ${layer.origin}) is not supported: ` +
+      `conform authenticates with a password or a token`,
   );
 }
 
@@ -80,7 +81,8 @@ function passwordAuth(merged: AuthFields, layers: AuthLayer[], role: Role): Pass
   if (missing.length > 0) {
     const from = layers.filter((l) => Object.keys(defined(l.fields)).length > 0).map((l) => l.origin);
     throw new UsageError(
-      `${role.label}: password authentication (settings from ${from.join(', ')}) also needs ${missing.map((f) => role.hints[f]).join('; ')}`,
+      `${role.label}: password authentication (settings from ${from.join(', ')}) ` +
+        `also needs ${missing.map((f) => role.hints[f]).join('; ')}`,
     );
   }
   const endpoint = identityEndpoint(merged.authUrl!, merged.identityApiVersion, {
@@ -115,7 +117,8 @@ export function decide(layers: AuthLayer[], role: Role = MAIN): AuthMethod | und
   const source = layers.find((l) => l.fields.token);
   if (!source)
     throw new UsageError(
-      `${role.label}: auth type '${chooser.fields.authType}' (from ${chooser.origin}) needs a token (--token, OS_TOKEN or auth.token)`,
+      `${role.label}: auth type '${chooser.fields.authType}' (from ${chooser.origin}) ` +
+        'needs a token (--token, OS_TOKEN or auth.token)',
     );
   return { kind: 'token', token: source.fields.token!, origin: source.origin };
 }
@@ -153,12 +156,14 @@ export function resolveAuth(flags: AuthFlags, ctx: ConfigContext): ResolvedAuth 
   const warnings: string[] = [];
   if (flags.main.password || flags.second.password) {
     warnings.push(
-      'a password given on the command line is visible to other users of this machine (ps); prefer OS_PASSWORD, CONFORM_SECOND_PASSWORD or clouds.yaml',
+      'a password given on the command line is visible to other users of this machine (ps); ' +
+        'prefer OS_PASSWORD, CONFORM_SECOND_PASSWORD or clouds.yaml',
     );
   }
   if (main && second && sameIdentity(main, second)) {
     warnings.push(
-      'the second credential is the same as the main one: the 403 scenarios expect an unprivileged user of another project',
+      'the second credential is the same as the main one: ' +
+        'the 403 scenarios expect an unprivileged user of another project',
     );
   }
   if (second && !main)

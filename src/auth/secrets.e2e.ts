@@ -56,54 +56,59 @@ const env = blankAuthEnv();
 const runWith = (args: string[], vars: Record<string, string>): Promise<CliRun> => withEnv(vars, () => runCli(args));
 
 describe('secrets never reach an output', () => {
-  it('password auth for both credentials (the CLI as a process): auth scenarios run, failures are diagnosed, nothing leaks', async () => {
-    const reports = tempDir('secrets');
-    const run = await spawnCli(
-      [
-        '--target',
-        target.url,
-        '--reports',
-        reports,
-        '--verbose',
-        '--second-username',
-        'conform-other',
-        '--second-password',
-        SECOND_PASSWORD,
-        '--second-project-name',
-        'elsewhere',
-      ],
-      {
-        ...env,
-        OS_AUTH_URL: keystone.url,
-        OS_USERNAME: 'conform-user',
-        OS_PASSWORD: MAIN_PASSWORD,
-        OS_PROJECT_NAME: 'conform',
-      },
-    );
-    expect(run.code, run.stderr).toBe(1);
-    // The run did print what could leak: diagnoses with requests and curl lines carrying the token header.
-    expect(run.stdout).toMatch(/FAIL network\./);
-    expect(run.stdout).toContain('-H "x-auth-token: $OS_TOKEN"');
-    expect(run.stderr).toMatch(
-      new RegExp(
-        `conform: main credential: token obtained by password auth as user 'conform-user' in project 'conform' at ${keystone.url}/v3 .* in \\d+ ms`,
-      ),
-    );
-    expect(run.stderr).toContain('conform: note: a password given on the command line is visible to other users');
-    const results = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8'));
-    const auth = results.runs[0].cases.filter((c: { scenario: string }) => c.scenario.startsWith('auth.'));
-    expect(auth.map((c: { id: string; state: string }) => `${c.id} ${c.state}`).sort()).toEqual([
-      'auth.bad-token[json] passed',
-      'auth.bad-token[xml] passed',
-      'auth.forbidden[json] passed',
-      'auth.forbidden[xml] passed',
-      'auth.no-token[json] passed',
-      'auth.no-token[xml] passed',
-    ]);
-    const tokens = keystone.issuedTokens();
-    expect(tokens).toHaveLength(2);
-    expectNoSecret(everything(run, reports), [MAIN_PASSWORD, SECOND_PASSWORD, ...tokens]);
-  });
+  it(
+    'password auth for both credentials (the CLI as a process): ' +
+      'auth scenarios run, failures are diagnosed, nothing leaks',
+    async () => {
+      const reports = tempDir('secrets');
+      const run = await spawnCli(
+        [
+          '--target',
+          target.url,
+          '--reports',
+          reports,
+          '--verbose',
+          '--second-username',
+          'conform-other',
+          '--second-password',
+          SECOND_PASSWORD,
+          '--second-project-name',
+          'elsewhere',
+        ],
+        {
+          ...env,
+          OS_AUTH_URL: keystone.url,
+          OS_USERNAME: 'conform-user',
+          OS_PASSWORD: MAIN_PASSWORD,
+          OS_PROJECT_NAME: 'conform',
+        },
+      );
+      expect(run.code, run.stderr).toBe(1);
+      // The run did print what could leak: diagnoses with requests and curl lines carrying the token header.
+      expect(run.stdout).toMatch(/FAIL network\./);
+      expect(run.stdout).toContain('-H "x-auth-token: $OS_TOKEN"');
+      expect(run.stderr).toMatch(
+        new RegExp(
+          `conform: main credential: token obtained by password auth as user 'conform-user' in project 'conform' ` +
+            `at ${keystone.url}/v3 .* in \\d+ ms`,
+        ),
+      );
+      expect(run.stderr).toContain('conform: note: a password given on the command line is visible to other users');
+      const results = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8'));
+      const auth = results.runs[0].cases.filter((c: { scenario: string }) => c.scenario.startsWith('auth.'));
+      expect(auth.map((c: { id: string; state: string }) => `${c.id} ${c.state}`).sort()).toEqual([
+        'auth.bad-token[json] passed',
+        'auth.bad-token[xml] passed',
+        'auth.forbidden[json] passed',
+        'auth.forbidden[xml] passed',
+        'auth.no-token[json] passed',
+        'auth.no-token[xml] passed',
+      ]);
+      const tokens = keystone.issuedTokens();
+      expect(tokens).toHaveLength(2);
+      expectNoSecret(everything(run, reports), [MAIN_PASSWORD, SECOND_PASSWORD, ...tokens]);
+    },
+  );
 
   it('a given token, in the same failing run', async () => {
     const reports = tempDir('secrets');
@@ -140,8 +145,11 @@ describe('secrets never reach an output', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toEqual([
-      'conform: note: a password given on the command line is visible to other users of this machine (ps); prefer OS_PASSWORD, CONFORM_SECOND_PASSWORD or clouds.yaml',
-      `conform: identity service ${keystone.url}/v3 refused the credentials of user 'conform-user' (project 'conform'): 401 The request you have made requires authentication. (check user name, password, project and domains)`,
+      'conform: note: a password given on the command line is visible to other users of this machine (ps); ' +
+        'prefer OS_PASSWORD, CONFORM_SECOND_PASSWORD or clouds.yaml',
+      `conform: identity service ${keystone.url}/v3 refused the credentials of user 'conform-user' ` +
+        "(project 'conform'): 401 The request you have made requires authentication. " +
+        '(check user name, password, project and domains)',
     ]);
     expectNoSecret(everything(run, reports), [wrong, MAIN_PASSWORD]);
   });
@@ -156,7 +164,8 @@ describe('secrets never reach an output', () => {
     });
     expect(run.code).toBe(3);
     expect(run.stderr).toContain(
-      `conform: ${target.url} could not be tested: identity service http://127.0.0.1:9/v3 could not be reached: connection refused by 127.0.0.1:9`,
+      `conform: ${target.url} could not be tested: identity service http://127.0.0.1:9/v3 could not be reached: ` +
+        `connection refused by 127.0.0.1:9`,
     );
     const results = JSON.parse(readFileSync(join(reports, 'results.json'), 'utf8'));
     expect(results.runs[0].targetError).toMatch(/could not be reached/);
