@@ -40,15 +40,16 @@ export function negotiate(
 
 function render(app: ReferenceApp, reply: Reply, req: TargetRequest, mutation?: Mutation): WireResponse {
   const headers: Record<string, string> = { ...(reply.headers ?? {}) };
+  const format = reply.format ?? req.format;
   let body = '';
   if (reply.kind === 'fault') {
-    let doc = app.faultDoc(reply, req.format);
+    let doc = app.faultDoc(reply, format);
     if (mutation?.fault) doc = mutation.fault(doc, req);
-    body = serializeFault(doc, req.format);
+    body = serializeFault(doc, format);
   } else if (reply.payload) {
-    body = serializePayload(reply.payload, req.format, app.namespace);
+    body = serializePayload(reply.payload, format, app.namespace);
   }
-  if (body !== '') headers['content-type'] = `${MEDIA_TYPES[req.format]}; charset=UTF-8`;
+  if (body !== '') headers['content-type'] = `${MEDIA_TYPES[format]}; charset=UTF-8`;
   return { status: reply.status, headers, body };
 }
 

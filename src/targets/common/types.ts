@@ -23,6 +23,8 @@ export interface FaultReply {
   /** Extra members (overLimit's retryAt). */
   extra?: Record<string, string>;
   headers?: Record<string, string>;
+  /** The format the answer is in, when the service cannot give the one asked for (JSON-only services). */
+  format?: Format;
 }
 
 export interface SuccessReply {
@@ -31,6 +33,8 @@ export interface SuccessReply {
   /** `{root: {...}}`, or undefined for 204. */
   payload?: Record<string, unknown>;
   headers?: Record<string, string>;
+  /** The format the answer is in, when the service cannot give the one asked for (JSON-only services). */
+  format?: Format;
 }
 
 export type Reply = FaultReply | SuccessReply;
