@@ -1,0 +1,229 @@
+import type { Mutation } from '../common/mutation.js';
+import type { FaultDoc, Reply } from '../common/types.js';
+import {
+  behaviour,
+  editFault,
+  editFaultReply,
+  editFaultWire,
+  editSuccess,
+  renameMember,
+} from '../common/mutationKit.js';
+
+const NEUTRON = { element: 'NeutronError' };
+
+const withoutId = (r: Reply): Reply => {
+  if (r.kind !== 'success' || !r.payload) return r;
+  const [[root, value]] = Object.entries(r.payload);
+  const { id: _id, ...rest } = value as Record<string, unknown>;
+  return { ...r, payload: { [root]: rest } };
+};
+
+const setMember = (d: FaultDoc, name: string, value: unknown): FaultDoc => ({
+  ...d,
+  members: d.members.map(([k, v]) => [k, k === name ? value : v] as [string, unknown]),
+});
+
+/** Single violations of the Neutron v2.0 contract (seed 003, the brief), each with the check that must catch it. */
+export const NEUTRON_MUTATIONS: Mutation[] = [
+  editFaultReply(
+    { id: 'not-found-as-400', description: 'a missing resource is answered 400 instead of 404', caughtBy: 'status' },
+    (r) => ({ ...r, status: 400 }),
+    'notFound',
+  ),
+  editFaultReply(
+    {
+      id: 'not-found-as-200',
+      description: 'a missing resource is answered 200 with an empty body',
+      caughtBy: 'status',
+    },
+    (r) => ({ kind: 'success', status: 200, payload: { network: {} }, format: r.format }),
+    'notFound',
+  ),
+  editFaultReply(
+    {
+      id: 'undocumented-status',
+      description: 'a missing resource is answered 410 Gone, a status the table does not have',
+      caughtBy: 'documented-status',
+    },
+    (r) => ({ ...r, status: 410 }),
+    'notFound',
+  ),
+  editFault(
+    {
+      id: 'code-in-body',
+      description: 'NeutronError carries a code member the envelope does not have',
+      caughtBy: 'fault-members',
+    },
+    (d) => ({ ...d, code: 404 }),
+    NEUTRON,
+  ),
+  editFault(
+    { id: 'type-missing', description: 'NeutronError has no type', caughtBy: 'fault-members' },
+    (d) => ({ ...d, members: d.members.filter(([k]) => k !== 'type') }),
+    NEUTRON,
+  ),
+  editFault(
+    { id: 'detail-missing', description: 'NeutronError has no detail', caughtBy: 'fault-members' },
+    (d) => ({ ...d, members: d.members.filter(([k]) => k !== 'detail') }),
+    NEUTRON,
+  ),
+  editFault(
+    {
+      id: 'detail-as-details',
+      description: "the member is called 'details' instead of 'detail'",
+      caughtBy: 'fault-members',
+    },
+    (d) => renameMember(d, 'detail', 'details'),
+    NEUTRON,
+  ),
+  editFault(
+    { id: 'message-as-object', description: 'message is an object', caughtBy: 'fault-members' },
+    (d) => setMember(d, 'message', { text: 'Network could not be found' }),
+    NEUTRON,
+  ),
+  editFault(
+    { id: 'root-case', description: "the root key is 'neutronError'", caughtBy: 'fault-root' },
+    (d) => ({ ...d, element: 'neutronError' }),
+    NEUTRON,
+  ),
+  editFault(
+    {
+      id: 'root-per-fault',
+      description: 'each fault has its own root key, named after its type (Quantum style)',
+      caughtBy: 'fault-root',
+    },
+    (d) => ({ ...d, element: String(d.members.find(([k]) => k === 'type')?.[1]) }),
+    NEUTRON,
+  ),
+  editFault(
+    { id: 'extra-root-key', description: 'a request_id root key beside NeutronError', caughtBy: 'fault-root' },
+    (d) => ({ ...d, extraRoots: { request_id: 'req-1' } }),
+    NEUTRON,
+  ),
+  editFault(
+    {
+      id: 'in-use-type-conflict',
+      description: "an in-use network's 409 names the exception Conflict instead of NetworkInUse",
+      caughtBy: 'fault-type',
+    },
+    (d) => (d.members.some(([k, v]) => k === 'type' && v === 'NetworkInUse') ? setMember(d, 'type', 'Conflict') : d),
+    NEUTRON,
+  ),
+  editFault(
+    {
+      id: 'middleware-code-as-string',
+      description: 'the auth middleware\'s 401 says code "401" (a string)',
+      caughtBy: 'fault-code',
+    },
+    (d) => ({ ...d, code: String(d.code) }),
+    { element: 'error' },
+  ),
+  editFault(
+    { id: 'middleware-code-mismatch', description: "the auth middleware's 401 says code 403", caughtBy: 'fault-code' },
+    (d) => ({ ...d, code: 403 }),
+    { element: 'error' },
+  ),
+  editFaultReply(
+    { id: 'unauthorized-as-forbidden', description: 'a request without a valid token gets 403', caughtBy: 'status' },
+    (r) => ({ ...r, status: 403, element: 'forbidden' }),
+    'unauthorized',
+  ),
+  editFaultReply(
+    {
+      id: 'not-acceptable-in-xml',
+      description: 'the 406 for an XML client is itself in XML',
+      caughtBy: 'content-type',
+    },
+    (r) => ({ ...r, format: 'xml' }),
+    'notAcceptable',
+  ),
+  {
+    id: 'accept-ignored',
+    description: 'Accept: application/xml is ignored: the answer is 200 in JSON',
+    caughtBy: 'status',
+    request: (r) =>
+      r.format === 'xml' ? { ...r, format: 'json', headers: { ...r.headers, accept: 'application/json' } } : r,
+  },
+  behaviour(
+    {
+      id: 'put-collection-404',
+      description: 'PUT on the networks collection answers 404 NetworkNotFound, as Neutron Zed does',
+      caughtBy: 'status',
+    },
+    'put-collection-404',
+  ),
+  behaviour(
+    {
+      id: 'delete-network-in-use',
+      description: 'a network with a compute port on it can be deleted',
+      caughtBy: 'status',
+    },
+    'delete-network-in-use',
+  ),
+  behaviour(
+    { id: 'duplicate-fixed-ips', description: 'a fixed IP another port has is given again', caughtBy: 'status' },
+    'duplicate-fixed-ips',
+  ),
+  behaviour(
+    {
+      id: 'unknown-attributes-ignored',
+      description: 'an attribute the API does not have is ignored',
+      caughtBy: 'status',
+    },
+    'accept-unknown-attributes',
+  ),
+  behaviour(
+    { id: 'read-only-ignored', description: 'an update of the read-only status is ignored: 200', caughtBy: 'status' },
+    'update-read-only',
+  ),
+  behaviour(
+    { id: 'shared-for-everyone', description: 'a plain member may create a shared network', caughtBy: 'status' },
+    'shared-for-everyone',
+  ),
+  editSuccess(
+    { id: 'create-200', description: 'POST answers 200 instead of the documented 201', caughtBy: 'success-status' },
+    'POST',
+    (r) => ({ ...r, status: 200 }),
+  ),
+  editSuccess(
+    { id: 'delete-200', description: 'DELETE answers 200 instead of the documented 204', caughtBy: 'success-status' },
+    'DELETE',
+    (r) => ({ ...r, status: 200 }),
+  ),
+  editSuccess(
+    { id: 'update-204', description: 'PUT answers 204 with no body instead of 200', caughtBy: 'status' },
+    'PUT',
+    (r) => ({ kind: 'success', status: 204, headers: r.headers }),
+  ),
+  editSuccess(
+    {
+      id: 'create-without-id',
+      description: 'a create answers without the id of what it created',
+      caughtBy: 'setup-response',
+    },
+    'POST',
+    withoutId,
+  ),
+  editFaultWire({ id: 'empty-fault-body', description: 'faults have an empty body', caughtBy: 'well-formed' }, (w) => ({
+    ...w,
+    body: '',
+    headers: {},
+  })),
+  editFaultWire({ id: 'json-truncated', description: 'faults are cut short', caughtBy: 'well-formed' }, (w) => ({
+    ...w,
+    body: w.body.slice(0, Math.floor(w.body.length / 2)),
+  })),
+  editFaultWire(
+    { id: 'content-type-missing', description: 'faults have no Content-Type', caughtBy: 'content-type' },
+    (w) => ({ ...w, headers: {} }),
+  ),
+  {
+    id: 'bad-body-500',
+    description: 'a body that does not parse gets 500 and a Python stack trace',
+    caughtBy: 'status',
+    wire: (w) =>
+      w.status === 400 && w.body.includes('Malformed request body')
+        ? { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Traceback (most recent call last):\n...' }
+        : w,
+  },
+];
