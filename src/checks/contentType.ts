@@ -25,7 +25,8 @@ function refusedAccept(ctx: ProbeContext): string | undefined {
 export const contentTypeCheck: ProbeCheck = {
   id: 'content-type',
   title:
-    'The Content-Type of the answer is the format that was asked for (or, when the profile cannot serve that, one it documents), and the body is in that format',
+    'The Content-Type of the answer is the format that was asked for ' +
+    '(or, when the profile cannot serve that, one it documents), and the body is in that format',
   appliesTo: (ctx) => ctx.response.body.trim() !== '',
   run(ctx) {
     const declared = ctx.response.headers['content-type'];
@@ -50,7 +51,8 @@ export const contentTypeCheck: ProbeCheck = {
     }
     return pass(
       refused
-        ? `asked for ${refused}, which ${ctx.catalog.profile} does not serve: the answer is in ${declaredFormat}, a format it documents`
+        ? `asked for ${refused}, which ${ctx.catalog.profile} does not serve: ` +
+            `the answer is in ${declaredFormat}, a format it documents`
         : undefined,
     );
   },

@@ -12,8 +12,9 @@ export const faultRootCheck: ProbeCheck = {
     const roots = ctx.view.roots;
     const what = ctx.format === 'xml' ? 'root element' : 'root key';
     if (roots.length !== 1) {
+      const found = roots.join(', ') || '(none)';
       return fail(
-        `a ${ctx.format.toUpperCase()} fault has exactly one ${what}; found ${roots.length}: ${roots.join(', ') || '(none)'}`,
+        `a ${ctx.format.toUpperCase()} fault has exactly one ${what}; found ${roots.length}: ${found}`,
         expected,
         roots.join(', ') || '(none)',
       );

@@ -16,7 +16,8 @@ export const statusCheck: ProbeCheck = {
     if (exp.statuses.includes(status)) return pass();
     if (ctx.acceptedInstead) {
       return pass(
-        `got ${status} ${ctx.acceptedInstead.element}, a fault the profile expects in all requests: accepted, and its body is checked; ${exp.fault.element} was not triggered`,
+        `got ${status} ${ctx.acceptedInstead.element}, a fault the profile expects in all requests: ` +
+          `accepted, and its body is checked; ${exp.fault.element} was not triggered`,
       );
     }
     return fail(`expected ${expected}, got ${status}`, expected, String(status));

@@ -32,9 +32,8 @@ function exchangeLines(e: Exchange): string[] {
   for (const [k, v] of Object.entries(e.request.headers)) lines.push(`            ${k}: ${v}`);
   if (e.request.body !== undefined) lines.push(`            ${trimBody(e.request.body)}`);
   if (e.response) {
-    lines.push(
-      `  response: ${e.response.status}${e.response.headers['content-type'] ? ` (${e.response.headers['content-type']})` : ''}`,
-    );
+    const contentType = e.response.headers['content-type'];
+    lines.push(`  response: ${e.response.status}${contentType ? ` (${contentType})` : ''}`);
     if (e.response.body)
       lines.push(`            ${trimBody(e.response.body)}${e.response.truncated ? ' [truncated]' : ''}`);
   } else if (e.error) {

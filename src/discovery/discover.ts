@@ -39,7 +39,8 @@ export async function discoverTargets(args: {
   const { auth } = args;
   if (auth.identityApiVersion !== '3') {
     throw new UsageError(
-      `finding endpoints in the token's service catalog needs identity v3 (the credentials use v${auth.identityApiVersion}): give --target URL`,
+      "finding endpoints in the token's service catalog needs identity v3 " +
+        `(the credentials use v${auth.identityApiVersion}): give --target URL`,
     );
   }
   const info = await readToken(args.client, args.secrets, auth.authUrl, args.token);

@@ -2,8 +2,14 @@ import type { CaseResult, RunResult } from '../model/result.js';
 import { diagnose, findingLine } from '../diagnosis/diagnose.js';
 
 /** Characters XML 1.0 cannot hold at all: stripped, not escaped. */
-const INVALID_XML =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML = new RegExp(
+  [
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/.source, // controls but tab, LF, CR; U+FFFE, U+FFFF
+    /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.source, // a high surrogate without its low one
+    /(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.source, // a low surrogate without its high one
+  ].join('|'),
+  'g',
+);
 
 export function escapeXml(text: string): string {
   return text
@@ -17,19 +23,28 @@ export function escapeXml(text: string): string {
 
 const seconds = (ms: number) => (ms / 1000).toFixed(3);
 
+/** ` name="value"` for each pair, values escaped. */
+const attributes = (pairs: Record<string, string | number>): string =>
+  Object.entries(pairs)
+    .map(([name, value]) => ` ${name}="${escapeXml(String(value))}"`)
+    .join('');
+
 function testcase(run: RunResult, c: CaseResult): string {
   const group = c.scenario.split('.')[0];
-  const open = `    <testcase name="${escapeXml(c.id)}" classname="${escapeXml(`conform.${run.profile}.${group}`)}" time="${seconds(c.durationMs)}"`;
+  const names = attributes({ name: c.id, classname: `conform.${run.profile}.${group}`, time: seconds(c.durationMs) });
+  const open = `    <testcase${names}`;
   if (c.state === 'passed') return `${open}/>`;
   if (c.state === 'skipped')
     return `${open}>\n      <skipped message="${escapeXml(c.reason ?? '')}"/>\n    </testcase>`;
   const detail = escapeXml([c.title, ...diagnose(c)].join('\n'));
   if (c.state === 'errored') {
-    return `${open}>\n      <error message="${escapeXml(c.reason ?? 'error')}" type="error">${detail}</error>\n    </testcase>`;
+    const error = `<error${attributes({ message: c.reason ?? 'error', type: 'error' })}>${detail}</error>`;
+    return `${open}>\n      ${error}\n    </testcase>`;
   }
   const first = c.checks.find((x) => x.state === 'failed');
   const message = first ? findingLine(first) : (c.reason ?? 'failed');
-  return `${open}>\n      <failure message="${escapeXml(message)}" type="${escapeXml(first?.check ?? 'failure')}">${detail}</failure>\n    </testcase>`;
+  const failure = `<failure${attributes({ message, type: first?.check ?? 'failure' })}>${detail}</failure>`;
+  return `${open}>\n      ${failure}\n    </testcase>`;
 }
 
 /**
@@ -40,13 +55,27 @@ function testcase(run: RunResult, c: CaseResult): string {
 export function renderJunit(runs: RunResult[]): string {
   const total = (k: 'total' | 'failed' | 'errored' | 'skipped') => runs.reduce((n, r) => n + r.summary[k], 0);
   const time = seconds(runs.reduce((n, r) => n + r.durationMs, 0));
-  const lines = [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    `<testsuites name="conform" tests="${total('total')}" failures="${total('failed')}" errors="${total('errored')}" skipped="${total('skipped')}" time="${time}">`,
-  ];
+  const suites = attributes({
+    name: 'conform',
+    tests: total('total'),
+    failures: total('failed'),
+    errors: total('errored'),
+    skipped: total('skipped'),
+    time,
+  });
+  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${suites}>`];
   for (const run of runs) {
+    const suite = attributes({
+      name: `${run.profile} @ ${run.target}`,
+      tests: run.summary.total,
+      failures: run.summary.failed,
+      errors: run.summary.errored,
+      skipped: run.summary.skipped,
+      time: seconds(run.durationMs),
+      timestamp: run.startedAt.replace(/\.\d+Z$/, ''),
+    });
     lines.push(
-      `  <testsuite name="${escapeXml(`${run.profile} @ ${run.target}`)}" tests="${run.summary.total}" failures="${run.summary.failed}" errors="${run.summary.errored}" skipped="${run.summary.skipped}" time="${seconds(run.durationMs)}" timestamp="${run.startedAt.replace(/\.\d+Z$/, '')}">`,
+      `  <testsuite${suite}>`,
       '    <properties>',
       `      <property name="profile" value="${escapeXml(run.profile)}"/>`,
       `      <property name="target" value="${escapeXml(run.target)}"/>`,

@@ -1,7 +1,13 @@
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsLite from './formats.js';
 import type { JsonFaultSchema, SchemaViolation } from '../model/profile.js';
 
+/** What an error's params add to its message: the member that is not allowed, the value that is. */
+function errorParams(e: ErrorObject): string {
+  const extra = e.params && 'additionalProperty' in e.params ? ` '${e.params.additionalProperty}'` : '';
+  const allowed = e.params && 'allowedValue' in e.params ? ` ${JSON.stringify(e.params.allowedValue)}` : '';
+  return extra + allowed;
+}
 
 /** Validates JSON fault bodies against a profile's generated JSON Schema. */
 export class JsonFaultValidator implements JsonFaultSchema {
@@ -27,7 +33,7 @@ export class JsonFaultValidator implements JsonFaultSchema {
     if (validate(value)) return [];
     return (validate.errors ?? []).map((e) => ({
       at: e.instancePath || '/',
-      message: `${e.message ?? e.keyword}${e.params && 'additionalProperty' in e.params ? ` '${e.params.additionalProperty}'` : ''}${e.params && 'allowedValue' in e.params ? ` ${JSON.stringify(e.params.allowedValue)}` : ''}`,
+      message: `${e.message ?? e.keyword}${errorParams(e)}`,
     }));
   }
 }

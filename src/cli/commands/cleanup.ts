@@ -49,12 +49,16 @@ async function cleanProfile(
     io.out(`${name}: ${r.ok ? 'deleted' : 'could not delete'} ${label(r.leftover)}: ${secrets.redact(r.outcome)}`);
   const failed = removals.filter((r) => !r.ok).length;
   io.out(
-    `${name} at ${t.target}: ${removals.length - failed} deleted, ${failed} not deleted, of ${leftovers.length} named '${config.prefix}…'`,
+    `${name} at ${t.target}: ${removals.length - failed} deleted, ${failed} not deleted, ` +
+      `of ${leftovers.length} named '${config.prefix}…'`,
   );
   return failed > 0 ? EXIT.nonConformance : EXIT.conform;
 }
 
-/** `conform cleanup`: deletes what crashed runs left behind. 0 clean, 1 something could not be deleted, 3 a target could not be used. */
+/**
+ * `conform cleanup`: deletes what crashed runs left behind. 0 clean, 1 something
+ * could not be deleted, 3 a target could not be used.
+ */
 export async function cleanupCommand(config: CleanupConfig, io: Output): Promise<number> {
   if (config.prefix.trim().length < 3)
     throw new UsageError(
@@ -94,7 +98,8 @@ export async function cleanupCommand(config: CleanupConfig, io: Output): Promise
   const runs = planned.runs.filter((r) => r.target);
   if (runs.length === 0)
     throw new UsageError(
-      "cleanup needs a target: --target URL --profile P, or password credentials to find the endpoints in the token's service catalog",
+      'cleanup needs a target: --target URL --profile P, ' +
+        "or password credentials to find the endpoints in the token's service catalog",
     );
   const client = new HttpClient({ timeoutMs: config.timeoutMs, connections: 2 });
   try {

@@ -18,9 +18,8 @@ export function listCommand(profiles: string[], io: Output): number {
       .filter((f) => !covered.has(f.element) && f.untriggerable)
       .map((f) => f.element);
     io.out('');
-    io.out(
-      `faults covered: ${covered.size}/${catalog.faults.length}${missing.length ? ` (no scenario: ${missing.join(', ')})` : ''}`,
-    );
+    const uncovered = missing.length ? ` (no scenario: ${missing.join(', ')})` : '';
+    io.out(`faults covered: ${covered.size}/${catalog.faults.length}${uncovered}`);
     if (untriggerable.length) io.out(`not triggerable by a black box (see the catalog): ${untriggerable.join(', ')}`);
   }
   return 0;

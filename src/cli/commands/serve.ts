@@ -55,8 +55,11 @@ export async function serveCommand(config: ServeConfig, io: Output, stop?: Abort
       `profile ${config.profile} has no reference target; those that do: ${referenceProfiles().join(', ')}`,
     );
   const running = await serveReference(app, { port: config.port, host: config.host, mutation });
+  const mutated = mutation ? ` (mutation ${mutation.id})` : '';
+  const authentication = auth ? 'on' : 'off (--accept-token or --identity-url turns it on)';
   io.out(
-    `conform reference target ${config.profile}${mutation ? ` (mutation ${mutation.id})` : ''} listening on ${running.url}; authentication ${auth ? 'on' : 'off (--accept-token or --identity-url turns it on)'}`,
+    `conform reference target ${config.profile}${mutated} listening on ${running.url}; ` +
+      `authentication ${authentication}`,
   );
   await new Promise<void>((resolve) => {
     stop?.addEventListener('abort', () => resolve(), { once: true });

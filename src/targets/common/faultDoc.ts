@@ -19,7 +19,8 @@ export function serializeFault(doc: FaultDoc, format: Format): string {
   ];
   const children = doc.members.map(([k, v]) => `<${k}>${esc(String(v))}</${k}>`);
   if (doc.code !== undefined && doc.codeAs === 'element') children.unshift(`<code>${esc(String(doc.code))}</code>`);
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<${[doc.element, ...attrs].join(' ')}>${children.join('')}</${doc.element}>`;
+  const open = [doc.element, ...attrs].join(' ');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<${open}>${children.join('')}</${doc.element}>`;
 }
 
 /**

@@ -12,7 +12,10 @@ import { KeystoneStore } from './store.js';
 
 export const IDENTITY_NAMESPACE = 'http://docs.openstack.org/identity/api/v2.0';
 
-/** The tenant whose backend the reference target keeps in maintenance by default (suites/keystone-v2.0/maintenance.json). */
+/**
+ * The tenant whose backend the reference target keeps in maintenance by default
+ * (suites/keystone-v2.0/maintenance.json).
+ */
 export const MAINTENANCE_TENANT = 'conform-maintenance';
 
 /** By default: two reads of one tenant per token per minute (suites/keystone-v2.0/limits.json). */

@@ -8,7 +8,10 @@ import {
   renameMember,
 } from '../common/mutationKit.js';
 
-/** Single violations of the Identity v2.0 fault contract (seed 004 and its XSD), each with the check that must catch it. */
+/**
+ * Single violations of the Identity v2.0 fault contract (seed 004 and its XSD),
+ * each with the check that must catch it.
+ */
 export const KEYSTONE_V2_MUTATIONS: Mutation[] = [
   editFault(
     {
@@ -105,7 +108,8 @@ export const KEYSTONE_V2_MUTATIONS: Mutation[] = [
     {
       id: 'xml-extension-in-own-namespace',
       description:
-        'XML faults carry an undocumented <requestId> child in the Identity namespace (extensions must be in another one)',
+        'XML faults carry an undocumented <requestId> child in the Identity namespace (extensions must be in ' +
+        'another one)',
       caughtBy: 'xsd',
     },
     (d) => ({ ...d, members: [...d.members, ['requestId', 'req-1']] }),
@@ -169,7 +173,8 @@ export const KEYSTONE_V2_MUTATIONS: Mutation[] = [
     {
       id: 'conflict-as-400',
       description:
-        'tenantConflict is answered with HTTP 400: 400 is expected in all requests, so it is accepted, but the body names tenantConflict',
+        'tenantConflict is answered with HTTP 400: ' +
+        '400 is expected in all requests, so it is accepted, but the body names tenantConflict',
       caughtBy: 'fault-root',
     },
     (r) => ({ ...r, status: 400 }),

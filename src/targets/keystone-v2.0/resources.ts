@@ -101,7 +101,10 @@ export class Resources {
     );
   }
 
-  /** One tenant or user: GET shows it, DELETE removes it, `updatedBy` methods update it; itemNotFound when it is not there. */
+  /**
+   * One tenant or user: GET shows it, DELETE removes it, `updatedBy` methods
+   * update it; itemNotFound when it is not there.
+   */
   private item<T>(req: TargetRequest, id: string, kind: ItemKind<T>, update: (item: T) => Reply): Reply {
     const found = kind.items.get(id);
     if (!found) return F.itemNotFound(`${kind.what} ${id} could not be found`);

@@ -26,7 +26,10 @@ export function member(parsed: Record<string, unknown> | undefined, root: string
   return inner && typeof inner === 'object' && !Array.isArray(inner) ? (inner as Record<string, unknown>) : undefined;
 }
 
-/** A boolean field as JSON (true/false) or XML ("true"/"false") carries it; undefined when absent, null when neither. */
+/**
+ * A boolean field as JSON (true/false) or XML ("true"/"false") carries it;
+ * undefined when absent, null when neither.
+ */
 export function booleanField(value: unknown): boolean | undefined | null {
   if (value === undefined) return undefined;
   if (value === true || value === 'true') return true;

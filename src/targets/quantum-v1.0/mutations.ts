@@ -9,7 +9,8 @@ import {
 } from '../common/mutationKit.js';
 
 const STACK =
-  'Traceback (most recent call last):\n  File "quantum/api/networks.py", line 88, in create\n    body = self._parse_request_body(request)\nValueError: No JSON object could be decoded';
+  'Traceback (most recent call last):\n  File "quantum/api/networks.py", line 88, in create\n' +
+  '    body = self._parse_request_body(request)\nValueError: No JSON object could be decoded';
 
 /** Single violations of the Quantum v1.0 fault contract, each with the check that must catch it. */
 export const QUANTUM_MUTATIONS: Mutation[] = [
