@@ -17,7 +17,10 @@ import { SCHEMAS_DIR } from '../paths.js';
 import { medianMicros, medianMillis } from './measure.js';
 
 const NS = 'http://netstack.org/quantum/api/v1.0';
-const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<networkNotFound xmlns="${NS}" code="420"><message>Unable to find a network with the specified identifier.</message><detail>Network 8de6af7c-ef95-4ac1-9d37-172f8df33a1f could not be found</detail></networkNotFound>`;
+const xml =
+  `<?xml version="1.0" encoding="UTF-8"?>\n<networkNotFound xmlns="${NS}" code="420">` +
+  '<message>Unable to find a network with the specified identifier.</message>' +
+  '<detail>Network 8de6af7c-ef95-4ac1-9d37-172f8df33a1f could not be found</detail></networkNotFound>';
 const json = {
   networkNotFound: {
     message: 'Unable to find a network with the specified identifier.',

@@ -13,7 +13,8 @@ import { renderMutantTable, scoreLine } from './table.js';
 const run = await runMutants();
 for (const b of run.baselines) {
   console.log(
-    `${b.profile}: unmutated reference: ${b.summary.passed}/${b.summary.total} passed, ${b.summary.failed} failed, ${b.summary.errored} errored`,
+    `${b.profile}: unmutated reference: ${b.summary.passed}/${b.summary.total} passed, ` +
+      `${b.summary.failed} failed, ${b.summary.errored} errored`,
   );
 }
 console.log('');

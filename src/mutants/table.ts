@@ -29,5 +29,9 @@ export function renderMutantTable(verdicts: MutantVerdict[], style: 'markdown' |
 /** `mutation score: 100.0% (65/65 caught by the intended check); unmutated findings: 0` */
 export function scoreLine(run: MutantRun): string {
   const caught = run.verdicts.filter((v) => v.caughtByIntended).length;
-  return `mutation score: ${mutationScore(run.verdicts).toFixed(1)}% (${caught}/${run.verdicts.length} caught by the intended check); unmutated findings: ${baselineFindings(run)}`;
+  const score = mutationScore(run.verdicts).toFixed(1);
+  return (
+    `mutation score: ${score}% (${caught}/${run.verdicts.length} caught by the intended check); ` +
+    `unmutated findings: ${baselineFindings(run)}`
+  );
 }

@@ -9,6 +9,11 @@ import type { RunningService } from './service.js';
 const WHAT = ['keystone', 'neutron', 'neutron-keystone'] as const;
 type What = (typeof WHAT)[number];
 
+/** `neutron (noauth)  http://127.0.0.1:9696  setup 812 ms, ready 1503 ms after start  (log: /tmp/…/neutron.log)` */
+const startedLine = (name: string, service: RunningService, log: string): string =>
+  `${name}  ${service.url}  setup ${service.setupMs} ms, ready ${service.readyMs} ms after start  ` +
+  `(log: ${service.dir}/${log})`;
+
 async function main(what: What): Promise<void> {
   const started: RunningService[] = [];
   let stopping = false;
@@ -26,17 +31,14 @@ async function main(what: What): Promise<void> {
     if (what === 'neutron') {
       const neutron = await startNeutron({ auth: 'noauth' });
       started.push(neutron);
-      console.log(
-        `neutron (noauth)  ${neutron.url}  setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms after start  (log: ${neutron.dir}/neutron.log)`,
-      );
+      console.log(startedLine('neutron (noauth)', neutron, 'neutron.log'));
     } else {
       const keystone = await startKeystone();
       started.push(keystone);
+      console.log(startedLine('keystone', keystone, 'keystone.log'));
       console.log(
-        `keystone  ${keystone.url}  setup ${keystone.setupMs} ms, ready ${keystone.readyMs} ms after start  (log: ${keystone.dir}/keystone.log)`,
-      );
-      console.log(
-        `  export OS_AUTH_URL=${keystone.authUrl} OS_USERNAME=${keystone.adminUser} OS_PROJECT_NAME=${keystone.adminProject}`,
+        `  export OS_AUTH_URL=${keystone.authUrl} OS_USERNAME=${keystone.adminUser} ` +
+          `OS_PROJECT_NAME=${keystone.adminProject}`,
       );
       console.log('  export OS_USER_DOMAIN_NAME=Default OS_PROJECT_DOMAIN_NAME=Default');
       console.log(`  export OS_PASSWORD="$(cat ${keystone.adminPasswordFile})"   # not printed here`);
@@ -44,9 +46,7 @@ async function main(what: What): Promise<void> {
         const neutron = await startNeutron({ auth: 'keystone', keystone });
         started.push(neutron);
         await keystone.registerService('network', 'neutron', neutron.url);
-        console.log(
-          `neutron (keystone)  ${neutron.url}  setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms after start  (log: ${neutron.dir}/neutron.log)`,
-        );
+        console.log(startedLine('neutron (keystone)', neutron, 'neutron.log'));
       }
     }
     console.log('Ctrl-C stops everything.');
