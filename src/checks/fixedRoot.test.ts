@@ -99,7 +99,7 @@ describe('fixed-root checks on NeutronError faults (neutron-v2.0)', () => {
     );
   });
 
-  it('the answer is counted as the fault it is: the expected row, the named exception, or the only row of its status', () => {
+  it("the answer counts as the fault it is: the expected row, the named exception, or its status's only row", () => {
     const observed = (status: number, body: string, fault: string) =>
       evaluateProbe({
         catalog: neutron.catalog,

@@ -22,54 +22,58 @@ async function issue(identity: string, username: string, password: string): Prom
 }
 
 describe('conform serve', () => {
-  it('a quantum reference behind the keystone-v2.0 reference: every scenario, 401 and 403 included, passes with tokens keystone issued', async () => {
-    const keystone = await serveReference(
-      new KeystoneApp({
-        users: [
-          { name: 'quantum', password: 'service-pass', tenant: 'service', roles: ['admin'] },
-          { name: 'alice', password: 'alice-pass', tenant: 'alpha' },
-          { name: 'bob', password: 'bob-pass', tenant: 'beta' },
-        ],
-      }),
-    );
-    open.push(keystone);
-    const serviceToken = (await issue(keystone.url, 'quantum', 'service-pass')).id;
-    const stop = new AbortController();
-    let url = '';
-    const served = main(
-      ['serve', '--profile', 'quantum-v1.0', '--identity-url', keystone.url, '--identity-token', serviceToken],
-      {
-        out: (line) => (url = /listening on (http:\/\/[^;\s]+)/.exec(line)?.[1] ?? url),
-        err: () => {},
-      },
-      stop.signal,
-    );
-    await expect.poll(() => url, { timeout: 5_000 }).not.toBe('');
-    try {
-      const [alice, bob] = [
-        await issue(keystone.url, 'alice', 'alice-pass'),
-        await issue(keystone.url, 'bob', 'bob-pass'),
-      ];
-      const run = await runCliClean([
-        '--target',
-        url,
-        '--tenant',
-        alice.tenant,
-        '--token',
-        alice.id,
-        '--second-token',
-        bob.id,
-        '--reports',
-        tempDir('serve'),
-      ]);
-      expect(run.stdout).toMatch(/56 cases, 56 passed, 0 failed, 0 errored, 0 skipped/);
-      expect(run.code).toBe(0);
-      expect(run.stdout + run.stderr).not.toContain(alice.id);
-    } finally {
-      stop.abort();
-      expect(await served).toBe(0);
-    }
-  });
+  it(
+    'a quantum reference behind the keystone-v2.0 reference: every scenario, ' +
+      '401 and 403 included, passes with tokens keystone issued',
+    async () => {
+      const keystone = await serveReference(
+        new KeystoneApp({
+          users: [
+            { name: 'quantum', password: 'service-pass', tenant: 'service', roles: ['admin'] },
+            { name: 'alice', password: 'alice-pass', tenant: 'alpha' },
+            { name: 'bob', password: 'bob-pass', tenant: 'beta' },
+          ],
+        }),
+      );
+      open.push(keystone);
+      const serviceToken = (await issue(keystone.url, 'quantum', 'service-pass')).id;
+      const stop = new AbortController();
+      let url = '';
+      const served = main(
+        ['serve', '--profile', 'quantum-v1.0', '--identity-url', keystone.url, '--identity-token', serviceToken],
+        {
+          out: (line) => (url = /listening on (http:\/\/[^;\s]+)/.exec(line)?.[1] ?? url),
+          err: () => {},
+        },
+        stop.signal,
+      );
+      await expect.poll(() => url, { timeout: 5_000 }).not.toBe('');
+      try {
+        const [alice, bob] = [
+          await issue(keystone.url, 'alice', 'alice-pass'),
+          await issue(keystone.url, 'bob', 'bob-pass'),
+        ];
+        const run = await runCliClean([
+          '--target',
+          url,
+          '--tenant',
+          alice.tenant,
+          '--token',
+          alice.id,
+          '--second-token',
+          bob.id,
+          '--reports',
+          tempDir('serve'),
+        ]);
+        expect(run.stdout).toMatch(/56 cases, 56 passed, 0 failed, 0 errored, 0 skipped/);
+        expect(run.code).toBe(0);
+        expect(run.stdout + run.stderr).not.toContain(alice.id);
+      } finally {
+        stop.abort();
+        expect(await served).toBe(0);
+      }
+    },
+  );
 
   it('--identity-url without the admin token to ask it with is a usage error', async () => {
     let err = '';

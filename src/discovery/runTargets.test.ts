@@ -49,7 +49,10 @@ describe('runMode: without --target', () => {
     const mode = embedded(runMode(settings(), ctx(OPENRC)));
     expect(names(mode.profiles)).toEqual([DEFAULT_PROFILE]);
     expect(mode.note).toBe(
-      "conform: note: the credentials in the environment (OS_*, OS_CLOUD / clouds.yaml) were not used: this run is on the embedded reference target; to test a cloud with them, add --discover to find the endpoints in the token's service catalog, or --target URL",
+      'conform: note: the credentials in the environment (OS_*, OS_CLOUD / clouds.yaml) were not used: ' +
+        'this run is on the embedded reference target; ' +
+        "to test a cloud with them, add --discover to find the endpoints in the token's service catalog, " +
+        'or --target URL',
     );
     expect(mode.note).not.toContain('pw');
   });
@@ -62,7 +65,8 @@ describe('runMode: without --target', () => {
   it('a cloud of clouds.yaml named by OS_CLOUD only: the embedded target, with the note', () => {
     const c = ctx({ OS_CLOUD: 'staging' });
     const yaml =
-      'clouds:\n  staging:\n    auth:\n      auth_url: http://keystone.example:5000\n      username: alice\n      password: pw\n      project_name: demo\n';
+      'clouds:\n  staging:\n    auth:\n      auth_url: http://keystone.example:5000\n      username: alice\n' +
+      '      password: pw\n      project_name: demo\n';
     writeFileSync(join(c.cwd, 'clouds.yaml'), yaml);
     expect(embedded(runMode(settings(), c)).note).toMatch(/add --discover/);
   });
@@ -76,15 +80,19 @@ describe('runMode: without --target', () => {
     expect(embedded(runMode(settings(), ctx())).note).toBeUndefined();
   });
 
-  it("--discover with password credentials from the environment: the endpoints of the token's catalog, for every profile that names a service type", () => {
-    const mode = runMode(settings({ discover: true }), ctx(OPENRC));
-    expect(mode.kind).toBe('discover');
-    if (mode.kind !== 'discover') return;
-    expect(mode.main.authUrl).toBe('http://keystone.example:5000/v3');
-    expect(names(mode.candidates)).toEqual(['keystone-v3', 'neutron-v2.0']);
-    expect(mode.embedded).toEqual([]);
-    expect(mode.requireAll).toBe(false);
-  });
+  it(
+    '--discover with password credentials from the environment: ' +
+      "the endpoints of the token's catalog, for every profile that names a service type",
+    () => {
+      const mode = runMode(settings({ discover: true }), ctx(OPENRC));
+      expect(mode.kind).toBe('discover');
+      if (mode.kind !== 'discover') return;
+      expect(mode.main.authUrl).toBe('http://keystone.example:5000/v3');
+      expect(names(mode.candidates)).toEqual(['keystone-v3', 'neutron-v2.0']);
+      expect(mode.embedded).toEqual([]);
+      expect(mode.requireAll).toBe(false);
+    },
+  );
 
   it('--discover with --profile: those profiles, all required; one without a service type stays embedded', () => {
     const mode = runMode(
@@ -123,12 +131,16 @@ describe('runMode: without --target', () => {
     expect(mode.note).toMatch(/the credentials given are not used/);
   });
 
-  it('cleanup (discovery from the environment allowed): password credentials from the environment are used, a token is not, silently', () => {
-    expect(runMode(settings({ discoverFromEnvironment: true }), ctx(OPENRC)).kind).toBe('discover');
-    expect(
-      embedded(runMode(settings({ discoverFromEnvironment: true }), ctx({ OS_TOKEN: 'tok' }))).note,
-    ).toBeUndefined();
-  });
+  it(
+    'cleanup (discovery from the environment allowed): ' +
+      'password credentials from the environment are used, a token is not, silently',
+    () => {
+      expect(runMode(settings({ discoverFromEnvironment: true }), ctx(OPENRC)).kind).toBe('discover');
+      expect(
+        embedded(runMode(settings({ discoverFromEnvironment: true }), ctx({ OS_TOKEN: 'tok' }))).note,
+      ).toBeUndefined();
+    },
+  );
 });
 
 describe('runMode: with --target', () => {

@@ -42,7 +42,8 @@ describe('secrets', () => {
       body: `{"a":"b'c"}`,
     });
     expect(curl).toBe(
-      `curl -sS -i -X PUT 'http://h/v1.0/it'\\''s' -H "x-auth-token: $OS_TOKEN" -H 'content-type: application/json' --data-raw '{"a":"b'\\''c"}'`,
+      `curl -sS -i -X PUT 'http://h/v1.0/it'\\''s' -H "x-auth-token: $OS_TOKEN" -H 'content-type: application/json' ` +
+        `--data-raw '{"a":"b'\\''c"}'`,
     );
   });
 });

@@ -67,7 +67,8 @@ suite(
       });
       adminToken = (await keystone.issueToken()).token;
       console.info(
-        `keystone: setup ${keystone.setupMs} ms, ready ${keystone.readyMs} ms; neutron: setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms`,
+        `keystone: setup ${keystone.setupMs} ms, ready ${keystone.readyMs} ms; ` +
+          `neutron: setup ${neutron.setupMs} ms, ready ${neutron.readyMs} ms`,
       );
     });
     afterAll(async () => {
@@ -93,7 +94,7 @@ suite(
     });
     const asAdmin = () => ({ 'x-auth-token': adminToken });
 
-    it('finds both endpoints, runs every scenario with real tokens, the verdicts are right, nothing is left behind', async () => {
+    it('finds both endpoints, runs every scenario with real tokens: right verdicts, nothing left behind', async () => {
       const reports = tempDir('itest');
       const cli = await spawnCli(['--discover', '--reports', reports], osEnv());
       console.info(`conform keystone-v3 + neutron-v2.0 (discovered): ${cli.ms} ms`);
@@ -116,7 +117,8 @@ suite(
       for (const scenario of ['auth.no-token', 'auth.bad-token', 'token.wrong-password']) {
         expect(caseOf(identity, scenario).checks.find((k) => k.check === 'fault-headers')?.state).toBe('passed');
       }
-      // No scenario aims at the untriggerable rows; Keystone's 500 on the taken rename is answered in place of a conflict.
+      // No scenario aims at the untriggerable rows;
+      // Keystone's 500 on the taken rename is answered in place of a conflict.
       expect(
         identity.coverage.filter((f) => f.untriggerable).map((f) => [f.fault, f.triggered, f.answeredInstead]),
       ).toEqual([

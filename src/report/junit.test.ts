@@ -60,8 +60,10 @@ describe('JUnit report', () => {
         'for suite in xml:',
         '  for case in suite:',
         '    kinds = [type(r).__name__ for r in case.result]',
-        '    out.append({"suite": suite.name, "name": case.name, "classname": case.classname, "time": case.time, "results": kinds, "message": [r.message for r in case.result]})',
-        'print(json.dumps({"tests": xml.tests, "failures": xml.failures, "errors": xml.errors, "skipped": xml.skipped, "cases": out}))',
+        '    out.append({"suite": suite.name, "name": case.name, "classname": case.classname, ' +
+          '"time": case.time, "results": kinds, "message": [r.message for r in case.result]})',
+        'print(json.dumps({"tests": xml.tests, "failures": xml.failures, ' +
+          '"errors": xml.errors, "skipped": xml.skipped, "cases": out}))',
       ].join('\n');
       const parsed = JSON.parse(execFileSync(PYTHON, ['-c', script, file], { encoding: 'utf8' }));
       expect(parsed).toMatchObject({ tests: 4, failures: 1, errors: 1, skipped: 1 });

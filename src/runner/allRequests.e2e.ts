@@ -89,39 +89,53 @@ async function runWithTenantCreateAnswering(reply: Reply) {
 }
 
 describe('faults expected in all requests, on the probe', () => {
-  it('a target that answers serviceUnavailable to everything: no finding, nothing exercised, every case skipped, and the run untestable', async () => {
-    const run = await runAnswering(
-      () => ({ kind: 'fault', status: 503, element: 'serviceUnavailable', message: 'Service Unavailable' }),
-      ['tenant.show.missing', 'user.show.missing'],
-    );
-    expect(run.cases.map((c) => c.state)).toEqual(['skipped', 'skipped']);
-    expect(run.cases[0].reason).toMatch(
-      /answered serviceUnavailable \(503\), a fault the profile expects in all requests: accepted and validated, but itemNotFound was not triggered/,
-    );
-    expect(run.cases[0].acceptedInstead).toBe('serviceUnavailable');
-    expect(run.targetError).toMatch(/every case was skipped/);
-  });
+  it(
+    'a target that answers serviceUnavailable to everything: no finding, ' +
+      'nothing exercised, every case skipped, and the run untestable',
+    async () => {
+      const run = await runAnswering(
+        () => ({ kind: 'fault', status: 503, element: 'serviceUnavailable', message: 'Service Unavailable' }),
+        ['tenant.show.missing', 'user.show.missing'],
+      );
+      expect(run.cases.map((c) => c.state)).toEqual(['skipped', 'skipped']);
+      expect(run.cases[0].reason).toMatch(
+        new RegExp(
+          /answered serviceUnavailable \(503\), a fault the profile expects in all requests: /.source +
+            /accepted and validated, but itemNotFound was not triggered/.source,
+        ),
+      );
+      expect(run.cases[0].acceptedInstead).toBe('serviceUnavailable');
+      expect(run.targetError).toMatch(/every case was skipped/);
+    },
+  );
 });
 
 describe('faults expected in all requests, on setup calls', () => {
-  it('a well-formed serviceUnavailable is accepted and validated: no finding, and the case is skipped since its rule was not exercised', async () => {
-    const c = await runWithTenantCreateAnswering({
-      kind: 'fault',
-      status: 503,
-      element: 'serviceUnavailable',
-      message: 'Service Unavailable',
-      detail: 'backend in maintenance',
-    });
-    expect(c.state).toBe('skipped');
-    expect(c.reason).toMatch(
-      /setup step '\w+' answered 503, a fault the profile expects in all requests: accepted and validated, but the probe could not be sent/,
-    );
-    expect(c.checks.find((x) => x.check === 'success-status')?.message).toMatch(
-      /serviceUnavailable \(503\), a fault expected in all requests: accepted and validated/,
-    );
-    expect(c.checks.filter((x) => x.state === 'failed')).toEqual([]);
-    expect(c.checks.some((x) => x.check === 'json-schema' && x.state === 'passed')).toBe(true);
-  });
+  it(
+    'a well-formed serviceUnavailable is accepted and validated: ' +
+      'no finding, and the case is skipped since its rule was not exercised',
+    async () => {
+      const c = await runWithTenantCreateAnswering({
+        kind: 'fault',
+        status: 503,
+        element: 'serviceUnavailable',
+        message: 'Service Unavailable',
+        detail: 'backend in maintenance',
+      });
+      expect(c.state).toBe('skipped');
+      expect(c.reason).toMatch(
+        new RegExp(
+          /setup step '\w+' answered 503, a fault the profile expects in all requests: /.source +
+            /accepted and validated, but the probe could not be sent/.source,
+        ),
+      );
+      expect(c.checks.find((x) => x.check === 'success-status')?.message).toMatch(
+        /serviceUnavailable \(503\), a fault expected in all requests: accepted and validated/,
+      );
+      expect(c.checks.filter((x) => x.state === 'failed')).toEqual([]);
+      expect(c.checks.some((x) => x.check === 'json-schema' && x.state === 'passed')).toBe(true);
+    },
+  );
 
   it('a 503 whose body is not the documented fault is a finding', async () => {
     const c = await runWithTenantCreateAnswering({

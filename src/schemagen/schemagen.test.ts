@@ -42,13 +42,16 @@ describe('generated schemas', () => {
 
   it('the XSD accepts the XML example (its typo mended) and refuses a code that is not an integer', () => {
     const ns = 'http://netstack.org/quantum/api/v1.0';
-    const example = `<networkNotFound code="420" xmlns="${ns}">\n<message>\nUnable to find a network with the specified identifier.\n</message>\n<detail>\nNetwork 8de6af7c could not be found\n</detail>\n</networkNotFound>`;
+    const example =
+      `<networkNotFound code="420" xmlns="${ns}">\n` +
+      '<message>\nUnable to find a network with the specified identifier.\n</message>\n' +
+      '<detail>\nNetwork 8de6af7c could not be found\n</detail>\n</networkNotFound>';
     expect(quantum.xsd!.validate(example, ns)).toEqual([]);
     expect(quantum.xsd!.validate(example.replace('420', 'four-twenty'), ns)[0].message).toMatch(/code/);
     expect(quantum.xsd!.validate(example.replace(/>$/, ''), ns)).not.toEqual([]);
   });
 
-  it('the XSD of a closed envelope fixes no order of its children, but allows each once and nothing undocumented', () => {
+  it('the XSD of a closed envelope fixes no order of its children, allows each once and nothing undocumented', () => {
     const ns = 'http://netstack.org/quantum/api/v1.0';
     const fault = (children: string) => `<networkNotFound code="420" xmlns="${ns}">${children}</networkNotFound>`;
     const message = '<message>Unable to find a network with the specified identifier.</message>';
@@ -63,7 +66,7 @@ describe('generated schemas', () => {
     );
   });
 
-  it('a fault type of a closed envelope may add attributes (the XSD 1.0 extension of an xs:all adds no particles)', () => {
+  it('a fault type of a closed envelope may add attributes (an XSD 1.0 extension of xs:all adds no particles)', () => {
     const ns = 'urn:conform:test';
     const catalog = {
       ...quantum.catalog,
@@ -93,8 +96,13 @@ describe('generated schemas', () => {
 
   it('the XSD refuses entity expansion and external entities in what a server sends', () => {
     const ns = 'http://netstack.org/quantum/api/v1.0';
-    const bomb = `<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]><networkNotFound code="420" xmlns="${ns}"><message>&c;</message></networkNotFound>`;
-    const external = `<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]><networkNotFound code="420" xmlns="${ns}"><message>&x;</message></networkNotFound>`;
+    const bomb =
+      '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY a "aaaaaaaaaa">' +
+      '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>' +
+      `<networkNotFound code="420" xmlns="${ns}"><message>&c;</message></networkNotFound>`;
+    const external =
+      '<?xml version="1.0"?><!DOCTYPE m [<!ENTITY x SYSTEM "file:///etc/passwd">]>' +
+      `<networkNotFound code="420" xmlns="${ns}"><message>&x;</message></networkNotFound>`;
     // Refused (a violation, not a crash), and the file's content never read in.
     for (const doc of [bomb, external]) {
       const violations = quantum.xsd!.validate(doc, ns);

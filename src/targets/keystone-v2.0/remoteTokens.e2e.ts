@@ -84,7 +84,7 @@ describe('the quantum reference with the keystone-v2.0 reference as its identity
     expect((await networks('t8', 'static-token-of-tenant-t9')).status).toBe(403);
   });
 
-  it('passes the quantum-v1.0 auth scenarios, and one that builds and tears down, with keystone-issued tokens', async () => {
+  it('passes the quantum-v1.0 auth scenarios and one that builds and tears down, with keystone tokens', async () => {
     const { keystone, quantum } = await quantumBehindKeystone();
     const alice = await issue(keystone.url, 'alice', 'alice-secret');
     const bob = await issue(keystone.url, 'bob', 'bob-secret');
@@ -106,7 +106,7 @@ describe('the quantum reference with the keystone-v2.0 reference as its identity
     expect(run.summary).toMatchObject({ total: 8, passed: 8 });
   });
 
-  it('never puts a token in an error: an identity service that cannot be reached is an error naming only its address', async () => {
+  it('puts no token in an error: an unreachable identity service is an error naming only its address', async () => {
     const authority = new KeystoneV2Tokens('http://127.0.0.1:9', 'the-admin-token', { timeoutMs: 500 });
     open.push(authority);
     const error = await authority.identify('the-token-to-check').then(

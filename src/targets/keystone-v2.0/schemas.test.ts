@@ -9,10 +9,13 @@ const NS = 'http://docs.openstack.org/identity/api/v2.0';
 const xsd = (doc: string) => profile.xsd!.validate(doc, NS);
 
 describe('keystone-v2.0 generated schemas', () => {
-  it('model the published XSD: IdentityFault is the base type, every other fault extends it, overLimit adds retryAt', () => {
+  it('model the published XSD: IdentityFault is the base, every other fault extends it, overLimit adds retryAt', () => {
     const text = fs.readFileSync(path.join(SCHEMAS_DIR, 'keystone-v2.0', 'faults.xsd'), 'utf8');
     expect(text).toMatch(
-      /<xs:complexType name="IdentityFault">[\s\S]*<xs:any namespace="##other"[\s\S]*<xs:anyAttribute namespace="##other"/,
+      new RegExp(
+        /<xs:complexType name="IdentityFault">[\s\S]*/.source +
+          /<xs:any namespace="##other"[\s\S]*<xs:anyAttribute namespace="##other"/.source,
+      ),
     );
     expect(text).toContain('<xs:element name="identityFault" type="f:IdentityFault"/>');
     const types = text
@@ -38,8 +41,12 @@ describe('keystone-v2.0 generated schemas', () => {
   });
 
   it("the XSD accepts the document's XML examples (3.20 and 3.22) and refuses what the published XSD refuses", () => {
-    const example320 = `<?xml version="1.0" encoding="UTF-8"?>\n<identityFault xmlns="${NS}"\n          code="500">\n\t<message>Fault</message>\n\t<details>Error Details...</details>\n</identityFault>`;
-    const example322 = `<?xml version="1.0" encoding="UTF-8"?>\n<itemNotFound xmlns="${NS}"\n              code="404">\n\t<message>Item not found.</message>\n\t<details>Error Details...</details>\n</itemNotFound>`;
+    const example320 =
+      `<?xml version="1.0" encoding="UTF-8"?>\n<identityFault xmlns="${NS}"\n          code="500">\n` +
+      '\t<message>Fault</message>\n\t<details>Error Details...</details>\n</identityFault>';
+    const example322 =
+      `<?xml version="1.0" encoding="UTF-8"?>\n<itemNotFound xmlns="${NS}"\n              code="404">\n` +
+      '\t<message>Item not found.</message>\n\t<details>Error Details...</details>\n</itemNotFound>';
     expect(xsd(example320)).toEqual([]);
     expect(xsd(example322)).toEqual([]);
     expect(xsd(example322.replace(/\t<details>.*<\/details>\n/, ''))).toEqual([]);
@@ -67,7 +74,7 @@ describe('keystone-v2.0 generated schemas', () => {
     ).not.toEqual([]);
   });
 
-  it("the JSON Schema accepts the document's JSON examples (3.21 and 3.23), open to extra members, strict on the code", () => {
+  it("the JSON Schema accepts the document's JSON examples (3.21, 3.23), open to extra members, strict on code", () => {
     const example321 = { identityFault: { message: 'Fault', details: 'Error Details...', code: 500 } };
     const example323 = { itemNotFound: { message: 'Item not found.', details: 'Error Details...', code: 404 } };
     expect(profile.json.validate(example321, 'identityFault')).toEqual([]);
