@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../paths.js';
+import { TOOL } from '../version.js';
 import { blankAuthEnv } from '../testing/env.js';
 import { tempDir } from '../testing/tmp.js';
 
@@ -62,9 +63,10 @@ describe('the published package', () => {
     expect(files.filter((f) => f.startsWith('src/'))).toEqual([]);
   });
 
-  it('installs into an empty folder, and its `npx conform` runs the default job (exit 0)', async () => {
+  it("installs into a project: its `npx conform` runs the default job (exit 0); --version is conform's", async () => {
     const project = tempDir('pack-install');
-    fs.writeFileSync(path.join(project, 'package.json'), '{ "private": true }\n');
+    // A project with a version of its own: `conform --version` must not print it.
+    fs.writeFileSync(path.join(project, 'package.json'), '{ "name": "host", "version": "9.8.7", "private": true }\n');
     await exec(NPM, ['install', '--no-audit', '--no-fund', tarball], { cwd: project });
     const reports = path.join(project, 'reports');
     const run = await exec(NPX, ['--no', '--', 'conform', '--reports', reports], {
@@ -73,5 +75,16 @@ describe('the published package', () => {
     });
     expect(run.stdout).toMatch(/quantum-v1\.0 against embedded reference target .*0 failed, 0 errored/);
     expect(fs.existsSync(path.join(reports, 'results.json'))).toBe(true);
+    const version = await exec(NPX, ['--no', '--', 'conform', '--version'], { cwd: project });
+    expect(version.stdout.trim()).toBe(TOOL.version);
   }, 60_000);
+
+  it("`npx --package TARBALL conform --version` prints conform's version (no package.json around)", async () => {
+    const elsewhere = tempDir('pack-npx');
+    const run = await exec(NPX, ['--yes', '--package', tarball, '--', 'conform', '--version'], {
+      cwd: elsewhere,
+      env: { ...process.env, npm_config_cache: tempDir('pack-npx-cache') },
+    });
+    expect(run.stdout.trim()).toBe(TOOL.version);
+  }, 120_000);
 });

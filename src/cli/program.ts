@@ -13,6 +13,7 @@ import { serveCommand } from './commands/serve.js';
 import { cleanupCommand } from './commands/cleanup.js';
 import { DEFAULT_PREFIX } from '../cleanup/leftovers.js';
 import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
+import { TOOL } from '../version.js';
 
 function runOptions(y: Argv) {
   const run = y
@@ -254,7 +255,8 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
     .exitProcess(false)
     .strict()
     .help()
-    .version()
+    // yargs would read the package.json it finds above the working directory: the project conform is installed into.
+    .version(TOOL.version)
     .wrap(Math.min(110, process.stdout.columns || 100))
     .fail((msg, err, y) => {
       if (err) throw err;
