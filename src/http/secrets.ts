@@ -10,18 +10,119 @@ export const SECRET_HEADERS = new Set([
 
 export const REDACTED = '[REDACTED]';
 
+/** Secrets the user gave (tokens, passwords): shorter ones would redact innocent text. */
+const MIN_GIVEN = 4;
+
+/**
+ * Values a target hands out are secrets only when they look like tokens: a
+ * target cannot make conform redact its own text (`expected 420`) by handing
+ * out `420` as a token.
+ */
+export const MIN_LEARNED = 16;
+
+/** A cut text that ends in this many characters of a secret, or more, loses them. */
+const MIN_CUT_PREFIX = 4;
+
+/**
+ * Room for each character of a secret at the end of a cut text: its longest
+ * usual form (a surrogate pair as two `\uXXXX`, an escape escaped once more).
+ */
+const LONGEST_FORM = 16;
+
+const hex = (n: number, width: number) => n.toString(16).padStart(width, '0');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+
+/** JSON's two-character escapes: the character after the backslash. */
+const JSON_SHORT: Record<string, string> = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  '\b': 'b',
+  '\f': 'f',
+  '\n': 'n',
+  '\r': 'r',
+  '\t': 't',
+};
+
+/**
+ * The ways one character (one code point, in one letter case) can be written
+ * in a body, a URL or a header. Escapes may be escaped again (JSON in a JSON
+ * string: `\\u0061`; a URL encoded twice: `%2561`).
+ */
+function forms(ch: string): string[] {
+  const units = Array.from({ length: ch.length }, (_, i) => ch.charCodeAt(i));
+  const codePoint = ch.codePointAt(0)!;
+  const out = [
+    escapeRegExp(ch),
+    units.map((u) => `\\\\+u${hex(u, 4)}`).join(''),
+    [...Buffer.from(ch, 'utf8')].map((b) => `%(?:25)*${hex(b, 2)}`).join(''),
+    `&#x0*${hex(codePoint, 1)};`,
+    `&#0*${codePoint};`,
+  ];
+  if (JSON_SHORT[ch]) out.push(`\\\\+${ch === '\\' ? '' : escapeRegExp(JSON_SHORT[ch])}`);
+  if (ch === ' ') out.push('\\+');
+  return out;
+}
+
+/**
+ * A regular expression (source) for one character of a secret: itself in
+ * either letter case, or any of its escapes (`\u0061`, `%61`, `&#x61;` and
+ * those of the other letter case; hex digits in either case).
+ */
+function charPattern(ch: string): string {
+  const cases = new Set([ch, ch.toLowerCase(), ch.toUpperCase()].filter((c) => [...c].length === 1));
+  const all = new Set([...cases].flatMap(forms));
+  return `(?:${[...all].join('|')})`;
+}
+
+/** A secret, compiled once: its own pattern, and one for a text that ends in its first characters. */
+interface Compiled {
+  value: string;
+  /** The secret in any mix of plain and escaped characters, any letter case. */
+  whole: RegExp;
+  /** A text ending in the first characters of the secret (at least MIN_CUT_PREFIX), maybe mid-escape. */
+  start?: RegExp;
+}
+
+function compile(value: string): Compiled {
+  const chars = [...value].map(charPattern);
+  const whole = new RegExp(chars.join(''), 'gi');
+  if (chars.length <= MIN_CUT_PREFIX) return { value, whole };
+  // c1c2c3c4(?:c5(?:c6…)?)? — then perhaps the start of one more escape, then the end.
+  let rest = '';
+  for (let i = chars.length - 2; i >= MIN_CUT_PREFIX; i--) rest = `(?:${chars[i]}${rest})?`;
+  const partial = '(?:\\\\+u?[0-9a-f]{0,3}|%(?:25)*[0-9a-f]?|&(?:#x?[0-9a-f]*)?)?';
+  const start = new RegExp(`${chars.slice(0, MIN_CUT_PREFIX).join('')}${rest}${partial}$`, 'i');
+  return { value, whole, start };
+}
+
 /**
  * The run's known secrets (tokens, passwords). Everything conform records or
  * prints passes through `redact`, so a secret cannot reach a report even when
- * a target echoes it back in a body.
+ * a target echoes it back — in a body or a header, its name included, in any
+ * letter case, its characters JSON-escaped (`\u0061`, `\/`), percent-encoded
+ * (`%61`) or written as XML character references (`&#x61;`), in any mix.
  */
 export class Secrets {
-  private readonly values = new Set<string>();
+  private readonly compiled = new Map<string, Compiled>();
+  /** Longest first: a secret that contains another is redacted whole. */
+  private ordered: Compiled[] = [];
   private readonly publicValues = new Set<string>();
 
+  /** A secret the user gave, or one conform asked for. */
   add(value: string | undefined): void {
-    // Very short values would redact innocent text; credentials are longer.
-    if (value && value.length >= 4) this.values.add(value);
+    if (value && value.length >= MIN_GIVEN) this.remember(value);
+  }
+
+  /** A value a target handed out as a token: a secret only if it looks like one. */
+  learn(value: string | undefined): void {
+    if (value && value.trim().length >= MIN_LEARNED) this.remember(value);
+  }
+
+  private remember(value: string): void {
+    if (this.compiled.has(value)) return;
+    this.compiled.set(value, compile(value));
+    this.ordered = [...this.compiled.values()].sort((a, b) => b.value.length - a.value.length);
   }
 
   /** A credential-shaped value conform made up to be wrong (a bad token): safe to show. */
@@ -31,7 +132,7 @@ export class Secrets {
 
   redact(text: string): string {
     let out = text;
-    for (const v of this.values) if (out.includes(v)) out = out.split(v).join(REDACTED);
+    for (const s of this.ordered) out = out.replace(s.whole, REDACTED);
     return out;
   }
 
@@ -43,13 +144,11 @@ export class Secrets {
     const redacted = this.redact(text);
     const cut = redacted.length > max;
     let out = cut ? redacted.slice(0, max) : redacted;
-    for (const v of this.values) {
-      for (let n = Math.min(v.length - 1, out.length); n >= 4; n--) {
-        if (out.endsWith(v.slice(0, n))) {
-          out = `${out.slice(0, -n)}${REDACTED}`;
-          break;
-        }
-      }
+    for (const s of this.ordered) {
+      if (!s.start) continue;
+      const tail = out.slice(-LONGEST_FORM * s.value.length);
+      const found = s.start.exec(tail);
+      if (found) out = `${out.slice(0, out.length - found[0].length)}${REDACTED}`;
     }
     return { text: out, cut };
   }
@@ -57,24 +156,27 @@ export class Secrets {
   /**
    * Tokens a target hands out in an answer (an Identity service's
    * X-Subject-Token, or `access.token.id` of v2.0) are secrets from then on,
-   * even when conform did not ask for them.
+   * even when conform did not ask for them — if they look like tokens.
    */
   learnFrom(headers: Record<string, string>, body: string): void {
-    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === 'x-subject-token') this.add(v);
+    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === 'x-subject-token') this.learn(v);
     if (!body.includes('"access"')) return;
     try {
       const id = (JSON.parse(body) as { access?: { token?: { id?: unknown } } }).access?.token?.id;
-      if (typeof id === 'string') this.add(id);
+      if (typeof id === 'string') this.learn(id);
     } catch {
       // not JSON: nothing to learn
     }
   }
 
+  /** Names and values redacted; names that redact alike are merged, their values joined as HTTP joins them. */
   redactHeaders(headers: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
     for (const [k, v] of Object.entries(headers)) {
       const secret = SECRET_HEADERS.has(k.toLowerCase()) && !this.publicValues.has(v);
-      out[k] = secret ? REDACTED : this.redact(v);
+      const name = this.redact(k);
+      const value = secret ? REDACTED : this.redact(v);
+      out[name] = Object.hasOwn(out, name) ? `${out[name]}, ${value}` : value;
     }
     return out;
   }
