@@ -2,6 +2,7 @@ import type { CaseResult, RunNote, RunResult } from '../model/result.js';
 import type { Output } from '../model/output.js';
 import type { Reporter } from './reporter.js';
 import { diagnose } from '../diagnosis/diagnose.js';
+import { printable, printableLine } from './terminal.js';
 
 const MARK: Record<CaseResult['state'], string> = { passed: 'PASS', failed: 'FAIL', errored: 'ERR ', skipped: 'SKIP' };
 
@@ -24,11 +25,11 @@ export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' :
 export function caseLine(c: CaseResult, opts: ConsoleOptions): string {
   const why =
     c.state === 'skipped' || c.state === 'errored'
-      ? ` — ${c.reason}`
+      ? ` — ${printableLine(c.reason)}`
       : c.acceptedInstead
         ? ` — ${c.acceptedInstead} accepted in place of ${c.expectedFault} (a fault expected in all requests)`
         : '';
-  return `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${c.id} — ${c.title}${why}`;
+  return `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${printableLine(`${c.id} — ${c.title}`)}${why}`;
 }
 
 /** The end-of-run report: diagnoses, coverage and the totals line. */
@@ -39,12 +40,18 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
   const allForOneReason =
     run.targetError !== undefined &&
     bad.length === run.cases.length &&
-    bad.every((c) => c.state === 'errored' && c.exchanges.length === 0);
+    bad.every((c) => c.state === 'errored' && c.reason === bad[0].reason);
   if (bad.length > 0 && !allForOneReason) {
     out.push('', paint(opts.color, 1, `Diagnoses (${bad.length}):`));
     for (const c of bad) {
-      out.push('', `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${c.id} — ${c.title}`);
-      for (const line of diagnose(c)) out.push(...line.split('\n').map((l) => `  ${l}`));
+      out.push('', `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${printableLine(`${c.id} — ${c.title}`)}`);
+      // A diagnosis keeps its lines (a body's are indented under it); what a target wrote is shown, not obeyed.
+      for (const line of diagnose(c))
+        out.push(
+          ...printable(line)
+            .split('\n')
+            .map((l) => `  ${l}`),
+        );
     }
   }
   out.push('', paint(opts.color, 1, `Fault coverage (${run.profile}):`));
@@ -72,20 +79,20 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
   }
   const s = run.summary;
   out.push('');
-  if (run.targetError) out.push(paint(opts.color, 35, `target could not be tested: ${run.targetError}`));
-  const where = run.embeddedTarget ? `embedded reference target ${run.target}` : run.target;
+  if (run.targetError) out.push(paint(opts.color, 35, `target could not be tested: ${printableLine(run.targetError)}`));
+  const where = printableLine(run.embeddedTarget ? `embedded reference target ${run.target}` : run.target);
   const failed = s.failed > 0 ? paint(opts.color, 31, `${s.failed} failed`) : `${s.failed} failed`;
   out.push(
     `${run.profile} against ${where}: ${plural(s.total, 'case')}, ${paint(opts.color, 32, `${s.passed} passed`)}, ` +
       `${failed}, ${s.errored} errored, ${s.skipped} skipped ` +
-      `in ${(run.durationMs / 1000).toFixed(2)} s (run ${run.runId})`,
+      `in ${(run.durationMs / 1000).toFixed(2)} s (run ${printableLine(run.runId)})`,
   );
   return out.join('\n');
 }
 
 /** `conform: note: …` for what the user may want to change, `conform: …` for what conform chose. */
 export function noteLine(note: RunNote): string {
-  return `conform: ${note.level === 'note' ? 'note: ' : ''}${note.message}`;
+  return `conform: ${note.level === 'note' ? 'note: ' : ''}${printableLine(note.message)}`;
 }
 
 /**
@@ -100,7 +107,8 @@ export function consoleReporter(io: Output, opts: ConsoleOptions): Reporter {
       if (opts.verbose || c.state !== 'passed') io.out(caseLine(c, opts));
     },
     onRunEnd: (run) => {
-      if (run.preflightFailed) io.err(`conform: ${run.target} could not be tested: ${run.targetError}`);
+      if (run.preflightFailed)
+        io.err(`conform: ${printableLine(`${run.target} could not be tested: ${run.targetError}`)}`);
     },
     onEnd: (runs) => {
       for (const run of runs) io.out(renderSummary(run, opts));
