@@ -30,7 +30,7 @@ const DESCRIBE: Record<Exclude<AuthField, 'token'>, string> = {
   regionName: 'Region, for the service catalog',
 };
 
-export const AUTH_GROUP = 'Authentication (flags > OS_* variables > clouds.yaml):';
+const AUTH_GROUP = 'Authentication (flags > OS_* variables > clouds.yaml):';
 
 export function authOptions<T>(y: Argv<T>): Argv<T> {
   let out = y

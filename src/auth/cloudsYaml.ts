@@ -34,12 +34,12 @@ export function configDirs(ctx: ConfigContext): string[] {
 }
 
 /** Every file that may hold `kind`, in order; the first that exists wins. */
-export function configCandidates(kind: ConfigKind, ctx: ConfigContext): string[] {
+function configCandidates(kind: ConfigKind, ctx: ConfigContext): string[] {
   return configDirs(ctx).flatMap((dir) => SUFFIXES.map((s) => join(dir, `${kind}${s}`)));
 }
 
 /** The file to read: the override variable's (which must exist), else the first candidate that exists. */
-export function findConfigFile(kind: ConfigKind, ctx: ConfigContext): string | undefined {
+function findConfigFile(kind: ConfigKind, ctx: ConfigContext): string | undefined {
   const override = ctx.env[OVERRIDE[kind]];
   if (override) {
     if (!existsSync(override)) throw new UsageError(`${OVERRIDE[kind]} names ${override}, which does not exist`);
@@ -80,14 +80,14 @@ function cloudsOf(doc: YamlMap, path: string): YamlMap {
 }
 
 /** secure.yaml over clouds.yaml, mapping by mapping, as openstacksdk merges them. */
-export function deepMerge(base: YamlMap, over: YamlMap): YamlMap {
+function deepMerge(base: YamlMap, over: YamlMap): YamlMap {
   const out: YamlMap = { ...base };
   for (const [k, v] of Object.entries(over)) out[k] = isMap(v) && isMap(out[k]) ? deepMerge(out[k] as YamlMap, v) : v;
   return out;
 }
 
 /** AuthFields of one cloud entry: keys under `auth:` first, then at the top level (openstacksdk accepts both). */
-export function fieldsOfCloud(cloud: YamlMap, where: string): AuthFields {
+function fieldsOfCloud(cloud: YamlMap, where: string): AuthFields {
   const auth = cloud.auth ?? {};
   if (!isMap(auth)) throw new UsageError(`${where}.auth must be a mapping`);
   const fields: AuthFields = {};

@@ -5,7 +5,7 @@ import type { AuthField, AuthFields } from '../model/credentials.js';
 export type IdentityApiVersion = '2.0' | '3';
 
 /** A token given as is: sent on every request, never refreshed. */
-export interface TokenAuth {
+interface TokenAuth {
   kind: 'token';
   token: string;
   /** Where the token came from, for messages ("environment (OS_*)"). */

@@ -16,7 +16,7 @@ export const SECOND_ENV = {
   projectName: 'CONFORM_SECOND_PROJECT_NAME',
 } as const satisfies Partial<Record<AuthField, string>>;
 
-export const CLOUD_ENV = { main: 'OS_CLOUD', second: 'CONFORM_SECOND_CLOUD' } as const;
+const CLOUD_ENV = { main: 'OS_CLOUD', second: 'CONFORM_SECOND_CLOUD' } as const;
 
 /** An empty variable counts as unset, as in the OpenStack client. */
 const read = (env: Env, name: string): string | undefined => env[name] || undefined;

@@ -5,7 +5,7 @@ import { UsageError } from '../errors.js';
 import type { IdentityApiVersion } from './credentials.js';
 
 /** `3`, `3.0`, `v3` → '3'; `2`, `2.0`, `v2.0` → '2.0'. */
-export function parseIdentityVersion(raw: string, where: string): IdentityApiVersion {
+function parseIdentityVersion(raw: string, where: string): IdentityApiVersion {
   const v = raw.trim().replace(/^v/i, '');
   if (/^3(\.\d+)?$/.test(v)) return '3';
   if (/^2(\.0)?$/.test(v)) return '2.0';

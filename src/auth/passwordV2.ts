@@ -7,7 +7,7 @@ import { postAuth, unusable, type IssuedToken } from './identityAnswer.js';
 import { catalogFromV2 } from './serviceCatalog.js';
 
 /** The request body; v2.0 calls the project a tenant and has no domains. */
-export function v2PasswordBody(auth: PasswordAuth): unknown {
+function v2PasswordBody(auth: PasswordAuth): unknown {
   const tenant = auth.projectId
     ? { tenantId: auth.projectId }
     : auth.projectName

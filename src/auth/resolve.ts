@@ -59,7 +59,7 @@ const defined = (fields: AuthFields): AuthFields =>
   Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as AuthFields;
 
 /** Each field from the first layer that has it. */
-export function mergeLayers(layers: AuthLayer[]): AuthFields {
+function mergeLayers(layers: AuthLayer[]): AuthFields {
   const merged: AuthFields = {};
   for (const layer of [...layers].reverse()) Object.assign(merged, defined(layer.fields));
   return merged;
@@ -109,7 +109,7 @@ function passwordAuth(merged: AuthFields, layers: AuthLayer[], role: Role): Pass
 }
 
 /** The method of the first layer that says how to authenticate; undefined when none does. */
-export function decide(layers: AuthLayer[], role: Role = MAIN): AuthMethod | undefined {
+function decide(layers: AuthLayer[], role: Role = MAIN): AuthMethod | undefined {
   const chooser = layers.find((l) => l.fields.authType || l.fields.token || l.fields.username || l.fields.password);
   if (!chooser) return undefined;
   const merged = mergeLayers(layers);

@@ -1,15 +1,15 @@
 // The service catalog that comes with a token (v3 `token.catalog`, v2.0
 // `access.serviceCatalog`), as one typed shape, for endpoint discovery.
 
-export type EndpointInterface = 'public' | 'internal' | 'admin';
+type EndpointInterface = 'public' | 'internal' | 'admin';
 
-export interface CatalogEndpoint {
+interface CatalogEndpoint {
   interface: EndpointInterface;
   region?: string;
   url: string;
 }
 
-export interface CatalogService {
+interface CatalogService {
   /** `network`, `identity`, ... */
   type: string;
   name?: string;

@@ -89,7 +89,7 @@ export const catalogFileSchema = {
     },
     xml: {
       type: 'object',
-      required: ['namespace', 'alsoAccepted', 'requestBodyStyle'],
+      required: ['namespace', 'alsoAccepted'],
       additionalProperties: false,
       properties: {
         namespace: { type: 'string' },
@@ -102,7 +102,6 @@ export const catalogFileSchema = {
             properties: { namespace: { type: 'string' }, note: { type: 'string' } },
           },
         },
-        requestBodyStyle: { enum: ['attributes'] },
       },
     },
     faults: {

@@ -8,7 +8,7 @@ import { catalogFileSchema } from './catalogSchema.js';
 
 const validateCatalogFile = compileDataFileValidator<Catalog>(catalogFileSchema);
 
-export function catalogPath(profile: string, schemasDir = SCHEMAS_DIR): string {
+function catalogPath(profile: string, schemasDir = SCHEMAS_DIR): string {
   return path.join(schemasDir, profile, 'catalog.json');
 }
 

@@ -4,7 +4,7 @@ import type { Format } from '../model/catalog.js';
 import { fail, pass, type ProbeCheck, type ProbeContext } from './context.js';
 
 /** The format a media type names: application/json, text/xml, application/problem+json, ... */
-export function mediaTypeFormat(contentType: string | undefined): Format | undefined {
+function mediaTypeFormat(contentType: string | undefined): Format | undefined {
   if (!contentType) return undefined;
   const type = contentType.split(';')[0].trim().toLowerCase();
   if (type === 'application/json' || type.endsWith('+json')) return 'json';

@@ -2,7 +2,7 @@ import type { Envelope } from '../model/catalog.js';
 import type { ParsedBody } from '../body/parse.js';
 
 /** A member of a fault as the body carries it. */
-export interface FoundMember {
+interface FoundMember {
   value: unknown;
   /** JSON member, XML attribute or XML child element. */
   as: 'member' | 'attribute' | 'element';

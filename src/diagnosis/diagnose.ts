@@ -5,15 +5,10 @@ import { toCurl } from './curl.js';
 const BODY_LIMIT = 600;
 
 /** A body cut to `limit` characters, continuation lines indented under the first. */
-export function trimBody(body: string, limit = BODY_LIMIT, indent = '            '): string {
+function trimBody(body: string, limit = BODY_LIMIT, indent = '            '): string {
   const flat = body.trim();
   const cut = flat.length > limit ? `${flat.slice(0, limit)}… (${flat.length - limit} more characters)` : flat;
   return cut.replace(/\r?\n/g, `\n${indent}`);
-}
-
-/** The exchange a failed check looked at. */
-export function exchangeOf(result: CaseResult, check: CheckResult): Exchange | undefined {
-  return result.exchanges.find((e) => e.step === check.step);
 }
 
 /** `[fault-code] probe: the body says 404, the HTTP status is 420 (expected 420, got 404)` */

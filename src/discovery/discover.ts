@@ -10,7 +10,7 @@ import type { PasswordAuth } from '../auth/credentials.js';
 import { endpointsFor } from './endpoints.js';
 import { ADMIN_ROLE, readToken } from './tokenInfo.js';
 
-export interface DiscoveredTarget {
+interface DiscoveredTarget {
   profile: string;
   target: string;
 }

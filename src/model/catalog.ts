@@ -7,10 +7,8 @@
 
 export type Format = 'json' | 'xml';
 
-export const FORMATS: readonly Format[] = ['json', 'xml'];
-
 /** Where a fact comes from: a seed document and its table, or the public record. */
-export interface Provenance {
+interface Provenance {
   source: string;
   table?: string;
   note?: string;
@@ -55,7 +53,7 @@ export interface MemberDefinition {
  *   Identity v2.0); the body repeats the code (XML: attribute, JSON: member).
  * - `fixed-root`: one root key for every fault (NeutronError, error).
  */
-export interface ElementPerFaultEnvelope {
+interface ElementPerFaultEnvelope {
   kind: 'element-per-fault';
   /** Members of the JSON object / child elements in XML, in order. */
   members: MemberDefinition[];
@@ -65,7 +63,7 @@ export interface ElementPerFaultEnvelope {
   open: boolean;
 }
 
-export interface FixedRootEnvelope {
+interface FixedRootEnvelope {
   kind: 'fixed-root';
   root: string;
   members: MemberDefinition[];
@@ -94,13 +92,11 @@ export interface AlternativeEnvelope {
   provenance: Provenance[];
 }
 
-export interface XmlContract {
+interface XmlContract {
   /** The namespace the document gives. */
   namespace: string;
   /** Other namespaces the public record shows real services serving. */
   alsoAccepted: { namespace: string; note: string }[];
-  /** How request bodies map to XML: scalar members become attributes. */
-  requestBodyStyle: 'attributes';
 }
 
 export interface Operation {

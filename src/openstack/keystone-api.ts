@@ -112,7 +112,7 @@ function adminCalls(keystoneUrl: string, adminToken: string) {
 }
 
 /** Throws with the status and the (secret-free) error body when the answer is not the expected one. */
-export function expectStatus(answer: HttpAnswer, expected: number, what: string): void {
+function expectStatus(answer: HttpAnswer, expected: number, what: string): void {
   if (answer.status !== expected) {
     throw new Error(`Keystone: ${what}: expected ${expected}, got ${answer.status}: ${answer.text.slice(0, 500)}`);
   }

@@ -244,7 +244,7 @@ function procStat(pid: number): { state: string; pgrp: number } | undefined {
   return { state: fields[0], pgrp: Number(fields[2]) };
 }
 
-export function sleep(ms: number): Promise<void> {
+function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 

@@ -34,7 +34,7 @@ export interface RunningService {
   logTail(lines?: number): string;
 }
 
-export interface PrepareContext {
+interface PrepareContext {
   dir: string;
   port: number;
   url: string;

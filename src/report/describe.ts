@@ -3,7 +3,7 @@ import type { Scenario } from '../model/scenario.js';
 import { findOperation } from '../catalog/load.js';
 
 /** `GET /v1.0/tenants/{tenant}/networks/{uuid}` for a scenario's request. */
-export function describeRequest(catalog: Catalog, spec: Scenario['probe']): string {
+function describeRequest(catalog: Catalog, spec: Scenario['probe']): string {
   const op = findOperation(catalog, spec.operation);
   const path = op.path.replace(/\{(\w+)\}/g, (whole, name: string) => spec.params?.[name] ?? whole);
   const bits = [`${spec.method ?? op.method} ${path}${spec.negotiation === 'suffix' ? '.{format}' : ''}`];
@@ -14,7 +14,7 @@ export function describeRequest(catalog: Catalog, spec: Scenario['probe']): stri
   return bits.join(' ');
 }
 
-export function describeExpectation(catalog: Catalog, s: Scenario): string {
+function describeExpectation(catalog: Catalog, s: Scenario): string {
   const expect = s.expect;
   if ('success' in expect) return `${findOperation(catalog, s.probe.operation).success} (documented success)`;
   const fault = catalog.faults.find((f) => f.element === expect.fault);

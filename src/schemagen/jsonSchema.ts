@@ -1,6 +1,6 @@
 import type { AlternativeEnvelope, Catalog, Envelope, FaultDefinition, MemberDefinition } from '../model/catalog.js';
 
-export function jsonSchemaId(profile: string): string {
+function jsonSchemaId(profile: string): string {
   return `urn:conform:${profile}:faults`;
 }
 

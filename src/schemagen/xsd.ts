@@ -10,7 +10,7 @@ const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;
 const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** `networkNotFound` → `NetworkNotFoundFault`: the XSD type of a fault element. */
-export function faultTypeName(element: string): string {
+function faultTypeName(element: string): string {
   const base = element.charAt(0).toUpperCase() + element.slice(1);
   return base.endsWith('Fault') ? base : `${base}Fault`;
 }

@@ -10,16 +10,16 @@ import { Resources } from './resources.js';
 import { route, type Route } from './routes.js';
 import { KeystoneStore } from './store.js';
 
-export const IDENTITY_NAMESPACE = 'http://docs.openstack.org/identity/api/v2.0';
+const IDENTITY_NAMESPACE = 'http://docs.openstack.org/identity/api/v2.0';
 
 /**
  * The tenant whose backend the reference target keeps in maintenance by default
  * (suites/keystone-v2.0/maintenance.json).
  */
-export const MAINTENANCE_TENANT = 'conform-maintenance';
+const MAINTENANCE_TENANT = 'conform-maintenance';
 
 /** By default: two reads of one tenant per token per minute (suites/keystone-v2.0/limits.json). */
-export const DEFAULT_RATE_LIMIT: RateLimit = { requests: 2, windowMs: 60_000 };
+const DEFAULT_RATE_LIMIT: RateLimit = { requests: 2, windowMs: 60_000 };
 
 /** An account that exists from the start: the service's administrator, or users of tests. */
 export interface InitialUser {

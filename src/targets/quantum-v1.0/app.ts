@@ -7,7 +7,7 @@ import type { FaultDoc, FaultReply, Reply, SuccessReply, TargetRequest } from '.
 import { quantumFault as F } from './faults.js';
 import { QuantumStore, type Network, type Port } from './store.js';
 
-export const QUANTUM_NAMESPACE = 'http://netstack.org/quantum/api/v1.0';
+const QUANTUM_NAMESPACE = 'http://netstack.org/quantum/api/v1.0';
 
 const ok = (status: number, payload?: Record<string, unknown>): SuccessReply => ({ kind: 'success', status, payload });
 
