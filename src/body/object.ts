@@ -1,6 +1,7 @@
 import type { Format } from '../model/catalog.js';
 import { readXml } from './xmlView.js';
 import { xmlToObject } from './xmlObject.js';
+import { parseJson } from './parse.js';
 
 /**
  * A body as the object the OpenStack documents describe: JSON as is; XML with
@@ -11,7 +12,7 @@ import { xmlToObject } from './xmlObject.js';
 export function readObject(text: string, format: Format): Record<string, unknown> | undefined {
   if (format === 'json') {
     try {
-      const value = JSON.parse(text) as unknown;
+      const value = parseJson(text);
       return value && typeof value === 'object' && !Array.isArray(value)
         ? (value as Record<string, unknown>)
         : undefined;

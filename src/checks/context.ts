@@ -38,6 +38,8 @@ export interface ProbeCheck {
   id: ProbeCheckId;
   /** One line: the rule, as the documents state it. */
   title: string;
+  /** Judges the body's shape: not when the body was cut at the size limit (`response.truncated`). */
+  readsBody?: true;
   appliesTo(ctx: ProbeContext): boolean;
   run(ctx: ProbeContext): Verdict;
 }

@@ -6,6 +6,7 @@ import type { ProbeContext, ResolvedExpectation } from './context.js';
 import { chooseEnvelope } from './envelope.js';
 import { readFaultView, type FaultView } from './faultView.js';
 import { PROBE_CHECKS } from './registry.js';
+import { skip } from './context.js';
 
 interface Subject {
   subject?: FaultDefinition;
@@ -37,6 +38,8 @@ function resolveSubject(catalog: Catalog, exp: ResolvedExpectation, status: numb
   return { subject: exp.fault };
 }
 
+const BODY_CUT = 'not judged: the body is larger than conform reads (--max-body), so it was cut there';
+
 export interface ProbeEvaluation {
   checks: CheckResult[];
   /** The fault the body names (element-per-fault) or the status maps to. */
@@ -67,7 +70,8 @@ export function evaluateProbe(args: {
   const checks: CheckResult[] = [];
   for (const check of PROBE_CHECKS) {
     if (!check.appliesTo(ctx)) continue;
-    checks.push({ check: check.id, step: args.step ?? 'probe', title: check.title, ...check.run(ctx) });
+    const verdict = check.readsBody && args.response.truncated ? skip(BODY_CUT) : check.run(ctx);
+    checks.push({ check: check.id, step: args.step ?? 'probe', title: check.title, ...verdict });
   }
   const observed = observedFault(args.catalog, chosen.envelope, args.expectation, args.response.status, view);
   return { checks, observedFault: observed, acceptedInstead: ctx.acceptedInstead?.element };

@@ -3,6 +3,7 @@ import { expectsFault, fail, pass, skip, type ProbeCheck } from './context.js';
 export const faultCodeCheck: ProbeCheck = {
   id: 'fault-code',
   title: 'The code in the body is an integer equal to the HTTP status',
+  readsBody: true,
   appliesTo: (ctx) => expectsFault(ctx) && ctx.envelope.codeMember !== undefined,
   run(ctx) {
     const name = ctx.envelope.codeMember!;

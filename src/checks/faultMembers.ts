@@ -68,6 +68,7 @@ function undocumentedMemberProblems(view: FaultView, envelope: Envelope, names: 
 export const faultMembersCheck: ProbeCheck = {
   id: 'fault-members',
   title: 'The fault has the documented members (message, detail/details, ...) with their types, and no misnamed ones',
+  readsBody: true,
   appliesTo: expectsFault,
   run(ctx) {
     const view = ctx.view;

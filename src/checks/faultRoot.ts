@@ -3,6 +3,7 @@ import { expectsFault, fail, pass, skip, type ProbeCheck } from './context.js';
 export const faultRootCheck: ProbeCheck = {
   id: 'fault-root',
   title: 'The fault is wrapped in the root element or key that names it',
+  readsBody: true,
   appliesTo: expectsFault,
   run(ctx) {
     if (!ctx.view) return skip('the body is not a readable fault');

@@ -4,6 +4,7 @@ import { expectsFault, fail, pass, skip, type ProbeCheck } from './context.js';
 export const faultTypeCheck: ProbeCheck = {
   id: 'fault-type',
   title: 'The fault names the exception its source documents for this case',
+  readsBody: true,
   appliesTo: (ctx) =>
     expectsFault(ctx) &&
     ctx.subject?.typeValue !== undefined &&

@@ -4,6 +4,7 @@ import { expectsFault, fail, pass, skip, type ProbeCheck } from './context.js';
 export const jsonSchemaCheck: ProbeCheck = {
   id: 'json-schema',
   title: "A JSON fault validates against the profile's generated JSON Schema",
+  readsBody: true,
   appliesTo: (ctx) => expectsFault(ctx) && ctx.format === 'json',
   run(ctx) {
     if (ctx.body.kind !== 'json') return skip('the body is not JSON');

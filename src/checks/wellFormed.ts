@@ -3,6 +3,7 @@ import { expectsFault, fail, pass, type ProbeCheck } from './context.js';
 export const wellFormedCheck: ProbeCheck = {
   id: 'well-formed',
   title: 'A fault carries a body that is well-formed in the format asked for',
+  readsBody: true,
   appliesTo: expectsFault,
   run(ctx) {
     const body = ctx.body;
@@ -19,8 +20,7 @@ export const wellFormedCheck: ProbeCheck = {
         '(empty)',
       );
     if (body.kind === 'invalid') {
-      const cut = ctx.response.truncated ? ' (the body is larger than conform reads, so it was cut there)' : '';
-      return fail(`the body is not well-formed ${format}: ${body.error}${cut}`, `well-formed ${format}`, body.error);
+      return fail(`the body is not well-formed ${format}: ${body.error}`, `well-formed ${format}`, body.error);
     }
     return pass();
   },

@@ -4,6 +4,7 @@ import { expectsFault, fail, pass, type ProbeCheck } from './context.js';
 export const xmlNamespaceCheck: ProbeCheck = {
   id: 'xml-namespace',
   title: "An XML fault's root element is in the profile's namespace",
+  readsBody: true,
   appliesTo: (ctx) => expectsFault(ctx) && ctx.format === 'xml' && ctx.body.kind === 'xml',
   run(ctx) {
     const accepted = acceptedNamespaces(ctx.catalog);

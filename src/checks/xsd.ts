@@ -3,6 +3,7 @@ import { expectsFault, fail, pass, skip, type ProbeCheck } from './context.js';
 export const xsdCheck: ProbeCheck = {
   id: 'xsd',
   title: "An XML fault validates against the profile's generated XSD",
+  readsBody: true,
   appliesTo: (ctx) => expectsFault(ctx) && ctx.format === 'xml',
   run(ctx) {
     if (!ctx.validators.xsd) return skip('the profile has no XSD');

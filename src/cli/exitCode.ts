@@ -1,17 +1,30 @@
-import type { RunResult } from '../model/result.js';
+import type { RunResult, StopCause } from '../model/result.js';
 
 export const EXIT = {
   conform: 0,
   nonConformance: 1,
   usage: 2,
   untestable: 3,
-  /** Stopped by Ctrl-C (128 + SIGINT), after the cases under way cleaned up. */
-  interrupted: 130,
+  internal: 70,
+  /** Stopped by --deadline: as `timeout` says it. */
+  deadline: 124,
+  /** Stopped by a signal (128 + its number), after the cases under way cleaned up. */
+  SIGHUP: 129,
+  SIGINT: 130,
+  SIGTERM: 143,
 } as const;
 
-/** 130 if interrupted; else 1 if any rule was broken; else 3 if anything could not be tested; else 0. */
+/** The exit code of a run stopped by `cause`. */
+export const stoppedCode = (cause: StopCause): number => EXIT[cause];
+
+/**
+ * The one place a run's exit code is made: stopped (by a signal or the
+ * deadline); else 1 if any rule was broken; else 3 if anything could not be
+ * tested; else 0.
+ */
 export function exitCodeFor(runs: RunResult[]): number {
-  if (runs.some((r) => r.interrupted)) return EXIT.interrupted;
+  const stopped = runs.find((r) => r.stoppedBy)?.stoppedBy;
+  if (stopped) return stoppedCode(stopped);
   if (runs.some((r) => r.summary.failed > 0)) return EXIT.nonConformance;
   if (runs.some((r) => r.targetError || r.summary.errored > 0)) return EXIT.untestable;
   return EXIT.conform;

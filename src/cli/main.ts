@@ -1,22 +1,39 @@
 #!/usr/bin/env node
-import { hideBin } from 'yargs/helpers';
-import { main } from './program.js';
+// The process around the CLI: signals, and standard streams that may close.
+// Everything else is in program.ts, loaded once the handlers are in place.
+import { getEventListeners } from 'node:events';
+import { EXIT } from './exitCode.js';
+
+type Signal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
+const SIGNALS: readonly Signal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+// A closed stdout or stderr (`conform … | head -1`) ends that output quietly,
+// never the run: its cleanups go on and its reports are written.
+const open = { out: true, err: true };
+const quietOnClose = (stream: NodeJS.WriteStream, which: keyof typeof open) =>
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+    open[which] = false;
+  });
+quietOnClose(process.stdout, 'out');
+quietOnClose(process.stderr, 'err');
 
 const io = {
-  out: (line: string) => process.stdout.write(`${line}\n`),
-  err: (line: string) => process.stderr.write(`${line}\n`),
+  out: (line: string) => void (open.out && process.stdout.write(`${line}\n`)),
+  err: (line: string) => void (open.err && process.stderr.write(`${line}\n`)),
 };
 
-// The first Ctrl-C lets the cases under way finish and delete what they
-// created, then writes the reports; a second one stops at once.
-const interrupt = new AbortController();
-process.once('SIGINT', () => {
-  io.err(
-    'conform: interrupted: finishing what is under way (a run lets its cases delete what they created); ' +
-      'Ctrl-C again to stop now',
-  );
-  interrupt.abort();
-  process.once('SIGINT', () => process.exit(130));
-});
+// The first SIGINT, SIGTERM or SIGHUP stops a run: no new case starts, the
+// cases under way finish or are cut, clean up, and the reports are written.
+// A command that does not follow the signal ends at once, as does a second signal.
+const stop = new AbortController();
+for (const signal of SIGNALS) {
+  process.on(signal, () => {
+    if (stop.signal.aborted || getEventListeners(stop.signal, 'abort').length === 0) process.exit(EXIT[signal]);
+    stop.abort(signal);
+  });
+}
 
-process.exitCode = await main(hideBin(process.argv), io, interrupt.signal);
+const { main } = await import('./program.js');
+const { hideBin } = await import('yargs/helpers');
+process.exitCode = await main(hideBin(process.argv), io, stop.signal);

@@ -14,6 +14,7 @@ import { faultCoverage } from '../runner/coverage.js';
 import { planCases } from '../runner/plan.js';
 import { checkCredentials, checkReachable } from '../runner/reachability.js';
 import { runSuite } from '../runner/run.js';
+import type { RunStop } from '../runner/stop.js';
 import { caseNotRun, summarize } from '../runner/verdict.js';
 import { startEmbedded, type EmbeddedTarget } from '../targets/embedded.js';
 import { findMutation } from '../targets/mutations.js';
@@ -26,10 +27,10 @@ export interface InvocationContext {
   runId: string;
   auth: RunAuth & { mainIsAdmin?: boolean };
   secrets: Secrets;
-  /** What the invocation told the user before this profile ran. */
+  /** What the invocation has told the user, this profile's run included: its notes, kept as they come. */
   notes: RunNote[];
   reporter: Required<Reporter>;
-  signal?: AbortSignal;
+  stop: RunStop;
 }
 
 /** A run in which nothing could be sent: every planned case is an error with the same reason. */
@@ -64,7 +65,7 @@ async function startTarget(planned: ProfileRun, settings: RunSettings): Promise<
 
 function environment(planned: ProfileRun, ctx: InvocationContext, client: HttpClient, embedded?: EmbeddedTarget) {
   const { profile, tenant } = planned;
-  const base = { client, profile, tenant, runId: ctx.runId, secrets: ctx.secrets };
+  const base = { client, profile, tenant, runId: ctx.runId, secrets: ctx.secrets, stop: ctx.stop };
   if (embedded) {
     const { credentials, mainIsAdmin, assumed } = embedded;
     return { ...base, target: embedded.url, credentials, mainIsAdmin, assumed };
@@ -82,34 +83,38 @@ async function preflight(env: RunEnvironment, ctx: InvocationContext, embedded: 
   if (reach.error) return reach.error;
   if (reach.note) {
     const note: RunNote = { topic: 'target', level: 'note', message: reach.note };
-    ctx.notes = [...ctx.notes, note];
+    ctx.notes.push(note);
     ctx.reporter.onNote(note);
   }
   return embedded ? undefined : await checkCredentials(env);
 }
 
 /** Runs one profile where it was placed; the embedded target is started and stopped here. */
-export async function runProfile(planned: ProfileRun, context: InvocationContext): Promise<RunResult> {
-  const ctx = { ...context };
+export async function runProfile(planned: ProfileRun, ctx: InvocationContext): Promise<RunResult> {
   const { settings } = ctx;
   const embedded = planned.target ? undefined : await startTarget(planned, settings);
   const env: RunEnvironment = environment(
     planned,
     ctx,
-    new HttpClient({ timeoutMs: settings.timeoutMs, connections: settings.concurrency }),
+    new HttpClient({
+      timeoutMs: settings.timeoutMs,
+      connections: settings.concurrency,
+      maxBodyBytes: settings.maxBodyBytes,
+    }),
     embedded,
   );
   ctx.secrets.add(env.credentials.main);
   ctx.secrets.add(env.credentials.second);
   try {
-    const untestable = await preflight(env, ctx, embedded !== undefined);
+    // A run stopped before this profile: no pre-flight; every case is skipped with the reason.
+    const untestable = ctx.stop.stopped ? undefined : await preflight(env, ctx, embedded !== undefined);
     if (untestable) return untestableRun(env, ctx, untestable, embedded !== undefined);
     return await runSuite(env, {
       concurrency: settings.concurrency,
       embeddedTarget: embedded !== undefined,
       selection: settings.selection,
       notes: ctx.notes,
-      signal: ctx.signal,
+
       onCase: (c) => ctx.reporter.onCaseEnd(c),
     });
   } finally {

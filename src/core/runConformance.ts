@@ -9,6 +9,8 @@ import { prepareReportsDir, writeReports } from '../report/write.js';
 import { leftOutNote, placeRun } from './placement.js';
 import { runProfile } from './profileRun.js';
 import { newRunId } from './runId.js';
+import { RunStop, stopNotice } from '../runner/stop.js';
+import type { RunMode, TargetSettings } from '../discovery/runTargets.js';
 
 export interface RunHooks {
   /** Told of notes, cases and runs as they come (the console), in the order given. */
@@ -49,31 +51,63 @@ export async function runConformance(settings: RunSettings, hooks: RunHooks = {}
   if (settings.reportsDir !== undefined) prepareReportsDir(settings.reportsDir);
   const secrets = new Secrets();
   const notes: RunNote[] = [];
+  let current: RunNote[] | undefined;
   const tell = (note: RunNote) => {
     notes.push(note);
+    current?.push(note);
     reporter.onNote(note);
   };
-  const planned = await runTargets(targets, secrets, tell, mode);
+  const own = (): RunNote[] => (current = [...notes]);
+  const stop = new RunStop();
+  stop.onStop = (cause) => tell({ topic: 'run', level: 'note', message: stopNotice(cause) });
+  stop.follow(hooks.signal);
+  if (settings.deadlineMs !== undefined) stop.deadline(settings.deadlineMs);
+  try {
+    const runs = await runPlaced(settings, { targets, mode, secrets, stop, reporter, tell, own });
+    // The reporters first: should the files fail to be written, the verdicts are still told.
+    reporter.onEnd(runs);
+    return { runs, ...writeFiles(settings, runs) };
+  } finally {
+    stop.dispose();
+  }
+}
+
+interface Invocation {
+  targets: TargetSettings;
+  mode: RunMode;
+  secrets: Secrets;
+  stop: RunStop;
+  reporter: Required<Reporter>;
+  tell: (note: RunNote) => void;
+  /** A new list of notes for the profile about to run: those so far, and those to come while it runs. */
+  own: () => RunNote[];
+}
+
+/** Credentials, then each profile the placement keeps, in turn. */
+async function runPlaced(settings: RunSettings, inv: Invocation): Promise<RunResult[]> {
+  const planned = await runTargets(inv.targets, inv.secrets, inv.tell, inv.mode);
   const placed = planned.runs.filter((run) => {
     const leftOut = leftOutNote(run.profile, settings.selection);
-    if (leftOut) tell(leftOut);
+    if (leftOut) inv.tell(leftOut);
     return leftOut === undefined;
   });
   const auth = { ...planned.auth, mainIsAdmin: planned.mainIsAdmin };
   const runId = settings.runId ?? newRunId();
   const runs: RunResult[] = [];
   for (const run of placed) {
-    const context = { settings, runId, auth, secrets, notes: [...notes], reporter, signal: hooks.signal };
-    const result = await runProfile(run, context);
+    const { secrets, reporter, stop } = inv;
+    const result = await runProfile(run, { settings, runId, auth, secrets, notes: inv.own(), reporter, stop });
     reporter.onRunEnd(result);
     runs.push(result);
   }
-  // The reporters first: should the files fail to be written, the verdicts are still told.
-  reporter.onEnd(runs);
-  if (settings.reportsDir === undefined) return { runs };
+  return runs;
+}
+
+function writeFiles(settings: RunSettings, runs: RunResult[]): Pick<Conformance, 'reportFiles' | 'reportError'> {
+  if (settings.reportsDir === undefined) return {};
   try {
-    return { runs, reportFiles: writeReports(settings.reportsDir, runs) };
+    return { reportFiles: writeReports(settings.reportsDir, runs) };
   } catch (err) {
-    return { runs, reportError: (err as Error).message };
+    return { reportError: (err as Error).message };
   }
 }

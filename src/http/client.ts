@@ -15,22 +15,29 @@ export interface HttpResponse {
 }
 
 export type HttpOutcome =
-  { ok: true; response: HttpResponse; durationMs: number } | { ok: false; error: string; durationMs: number };
+  | { ok: true; response: HttpResponse; durationMs: number }
+  /** `cut`: the caller's signal aborted the request (the run stopped), not the target. */
+  | { ok: false; error: string; durationMs: number; cut?: true };
 
 export interface HttpClientOptions {
   /** Per request: from sending to the last byte of the body. */
   timeoutMs: number;
   connections?: number;
+  /** Bodies are cut past this many bytes: a target that answers garbage cannot flood memory. */
+  maxBodyBytes?: number;
 }
 
-/** Bodies are cut past this size: a target that answers garbage cannot flood memory. */
-const MAX_BODY_BYTES = 1024 * 1024;
+/** The default size limit of an answer's body: 1 MiB. */
+export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Every HTTP request conform makes goes through here: undici, keep-alive, a timeout per request. */
 export class HttpClient {
   private readonly agent: Agent;
+  /** Bodies are read up to this many bytes. */
+  readonly maxBodyBytes: number;
 
   constructor(private readonly options: HttpClientOptions) {
+    this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
     this.agent = new Agent({
       keepAliveTimeout: 10_000,
       connections: options.connections ?? 16,
@@ -40,7 +47,8 @@ export class HttpClient {
     });
   }
 
-  async send(req: HttpRequest): Promise<HttpOutcome> {
+  /** Sends one request; `signal` cuts it (the outcome says `cut`) as the per-request timeout would. */
+  async send(req: HttpRequest, signal?: AbortSignal): Promise<HttpOutcome> {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     try {
@@ -49,7 +57,9 @@ export class HttpClient {
         method: req.method as 'GET',
         headers: req.headers,
         body: req.body,
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: signal
+          ? AbortSignal.any([AbortSignal.timeout(this.options.timeoutMs), signal])
+          : AbortSignal.timeout(this.options.timeoutMs),
       });
       const { body, truncated } = await this.readBody(res.body);
       const headers: Record<string, string> = {};
@@ -57,6 +67,7 @@ export class HttpClient {
         if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(', ') : v;
       return { ok: true, response: { status: res.statusCode, headers, body, truncated }, durationMs: elapsed() };
     } catch (err) {
+      if (signal?.aborted) return { ok: false, error: 'cut: the run stopped', durationMs: elapsed(), cut: true };
       return { ok: false, error: describeTransportError(err, req.url, this.options.timeoutMs), durationMs: elapsed() };
     }
   }
@@ -67,7 +78,7 @@ export class HttpClient {
     const chunks: Buffer[] = [];
     let size = 0;
     for await (const chunk of stream) {
-      const room = MAX_BODY_BYTES - size;
+      const room = this.maxBodyBytes - size;
       if (chunk.length > room) {
         chunks.push(chunk.subarray(0, room));
         stream.destroy();

@@ -147,10 +147,13 @@ export interface FaultCoverage {
   untriggerable?: string;
 }
 
+/** What stops a run early: a signal (Ctrl-C, a cancelled CI job, `timeout`, `docker stop`), or --deadline. */
+export type StopCause = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'deadline';
+
 /** One thing a run tells the user: a choice conform made, or something worth changing. */
 export interface RunNote {
   /** What it is about. */
-  topic: 'credentials' | 'tenant' | 'target' | 'selection' | 'discovery';
+  topic: 'credentials' | 'tenant' | 'target' | 'selection' | 'discovery' | 'run';
   /** `info`: what conform found or chose; `note`: something the user may want to change. */
   level: 'info' | 'note';
   message: string;
@@ -169,8 +172,10 @@ export interface RunResult {
   targetError?: string;
   /** The target failed a check before any case started (identity service, reachability, credentials). */
   preflightFailed?: true;
-  /** The run was stopped (Ctrl-C) before every case had started. */
+  /** The run was stopped (a signal, or its deadline) before every case had finished. */
   interrupted?: true;
+  /** What stopped it. */
+  stoppedBy?: StopCause;
   /** What the run told the user about the target, the credentials and the selection, in order. */
   notes: RunNote[];
   cases: CaseResult[];

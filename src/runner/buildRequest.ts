@@ -28,6 +28,11 @@ export interface BuiltRequest extends HttpRequest {
 }
 
 /** Turns a scenario request into the HTTP request for one format. */
+/** A step whose request could not be made from the scenario and the values captured so far. */
+export class RequestBuildError extends Error {
+  override name = 'RequestBuildError';
+}
+
 export function buildRequest(
   spec: RequestSpec,
   format: Format,

@@ -9,12 +9,13 @@ import { statusCheck } from '../checks/status.js';
 import type { ResolvedExpectation } from '../checks/context.js';
 import type { Verdict } from '../model/verdict.js';
 import type { Exchange } from '../model/result.js';
-import { buildRequest, inventedToken, type BuiltRequest } from './buildRequest.js';
+import { buildRequest, inventedToken, RequestBuildError, type BuiltRequest } from './buildRequest.js';
 import type { RunEnvironment } from './environment.js';
 import { readPointer } from './pointer.js';
 import { sniffFormat } from '../body/parse.js';
 import { readObject } from '../body/object.js';
 import { CaseRecorder } from './recorder.js';
+import { stopReason } from './stop.js';
 
 interface PendingCleanup {
   step: string;
@@ -75,29 +76,59 @@ export class CaseRun {
     };
   }
 
+  /** The request of a step; a scenario whose values cannot make one is the suite's error, not the target's. */
   private build(spec: RequestSpec, format: Format): BuiltRequest {
     const { env } = this;
-    return buildRequest(spec, format, {
-      catalog: env.profile.catalog,
-      target: env.target,
-      vars: this.vars,
-      credentials: env.credentials,
-      invalidToken: this.invalidToken,
-    });
+    try {
+      return buildRequest(spec, format, {
+        catalog: env.profile.catalog,
+        target: env.target,
+        vars: this.vars,
+        credentials: env.credentials,
+        invalidToken: this.invalidToken,
+      });
+    } catch (err) {
+      throw new RequestBuildError((err as Error).message);
+    }
+  }
+
+  /** False, with the reason, when the run has stopped: no further step is sent. */
+  private mayGoOn(next: string): boolean {
+    const stop = this.env.stop;
+    if (!stop?.stepSignal.aborted) return true;
+    this.inconclusive ??= `${stopReason(stop.cause ?? 'SIGINT')} before ${next} was sent`;
+    return false;
+  }
+
+  /** How to remove what this run left behind. */
+  private cleanupHint(): string {
+    return `\`conform cleanup --run-id ${this.env.runId}\` removes it`;
+  }
+
+  /** A request the run's stop cut: the case is left unjudged, and what it may have created is said. */
+  private cutBy(step: string, creates: boolean): void {
+    const cause = this.env.stop?.cause ?? 'SIGINT';
+    const left = creates ? `; what it created, if anything, is left (${this.cleanupHint()})` : '';
+    this.inconclusive ??= `${stopReason(cause)} while ${step} was under way: it was cut${left}`;
   }
 
   /** The setup steps, in order; false when the probe must not be sent. */
   async setup(): Promise<boolean> {
     for (const step of this.scenario.setup ?? []) {
+      if (!this.mayGoOn(`setup step '${step.id}'`)) return false;
       if (!(await this.setupStep(step))) return false;
     }
-    return true;
+    return this.mayGoOn('the probe');
   }
 
   private async setupStep(step: SetupStep): Promise<boolean> {
     const request = this.build(step, 'json');
-    const outcome = await this.env.client.send(request);
+    const outcome = await this.env.client.send(request, this.env.stop?.stepSignal);
     const exchange = this.rec.exchange(step.id, 'setup', request, outcome);
+    if (!outcome.ok && outcome.cut) {
+      this.cutBy(`setup step '${step.id}'`, step.cleanup !== undefined);
+      return false;
+    }
     if (!outcome.ok) {
       this.errored = `setup step '${step.id}': ${outcome.error}`;
       return false;
@@ -134,52 +165,74 @@ export class CaseRun {
 
   /** Sends the probe and judges the answer; undoes it if it wrongly created something. */
   async probe(expectation: ResolvedExpectation): Promise<void> {
-    const { profile } = this.env;
     const probe = this.scenario.probe;
     const request = this.build(probe, this.format);
-    const outcome = await this.env.client.send(request);
+    const outcome = await this.env.client.send(request, this.env.stop?.stepSignal);
     const exchange = this.rec.exchange('probe', 'probe', request, outcome);
+    if (!outcome.ok && outcome.cut) {
+      this.cutBy('the probe', probe.cleanup !== undefined);
+      return;
+    }
     if (!outcome.ok) {
       this.errored = `probe: ${outcome.error}`;
       return;
     }
     // Anything the probe wrongly created is registered for cleanup before its answer is judged.
-    if (probe.cleanup && isSuccess(outcome.response.status)) {
-      const missing = capture(probe.capture, outcome.response.body, 'probe', this.vars);
-      if (missing.length > 0)
-        this.errored ??=
-          `the probe wrongly succeeded and its answer has no ${missing.join(', ')}: ` +
-          'what it created may be left behind';
-      else this.register('probe', probe.cleanup, probe);
+    if (probe.cleanup && isSuccess(outcome.response.status)) this.undoProbe(outcome.response.body);
+    if (this.unexercised(outcome.response.status)) return;
+    this.judgeProbe(exchange.request, outcome.response, expectation);
+  }
+
+  private undoProbe(body: string): void {
+    const probe = this.scenario.probe;
+    const missing = capture(probe.capture, body, 'probe', this.vars);
+    if (missing.length === 0) this.register('probe', probe.cleanup!, probe);
+    else {
+      const what = missing.join(', ');
+      this.errored ??= `the probe wrongly succeeded and its answer has no ${what}: what it created may be left behind`;
     }
+  }
+
+  /** A success the scenario cannot tell from a target that lacks the behaviour (e.g. no auth): not exercised. */
+  private unexercised(status: number): boolean {
     const unless = this.scenario.inconclusiveIfSucceeds;
-    if (unless && isSuccess(outcome.response.status) && !this.env.assumed?.has(unless.unlessAssumed)) {
-      const assume = `(if it does, say --assume ${unless.unlessAssumed})`;
-      this.inconclusive = `answered ${outcome.response.status}: ${unless.reason} ${assume}`;
-      this.rec.check({
-        check: 'status',
-        step: 'probe',
-        title: statusCheck.title,
-        state: 'skipped',
-        message: this.inconclusive,
-      });
-      return;
-    }
-    // The checks judge the answer as it came, whole; the recorded copy is redacted and cut for reports.
+    if (!unless || !isSuccess(status) || this.env.assumed?.has(unless.unlessAssumed)) return false;
+    const assume = `(if it does, say --assume ${unless.unlessAssumed})`;
+    this.inconclusive = `answered ${status}: ${unless.reason} ${assume}`;
+    this.rec.check({
+      check: 'status',
+      step: 'probe',
+      title: statusCheck.title,
+      state: 'skipped',
+      message: this.inconclusive,
+    });
+    return true;
+  }
+
+  /** The checks judge the answer as it came, whole; the recorded copy is redacted and cut for reports. */
+  private judgeProbe(request: Exchange['request'], response: HttpResponse, expectation: ResolvedExpectation): void {
+    const { profile } = this.env;
+    const format = this.format;
     this.evaluation = evaluateProbe({
       catalog: profile.catalog,
       validators: profile,
-      format: this.format,
-      request: exchange.request,
-      response: outcome.response,
+      format,
+      request,
+      response,
       expectation,
     });
     this.evaluation.checks.forEach((c) => this.rec.check(c));
     const accepted = this.evaluation.acceptedInstead;
-    if (accepted && this.evaluation.checks.every((c) => c.state !== 'failed') && expectation.kind === 'fault') {
+    const finding = this.evaluation.checks.some((c) => c.state === 'failed');
+    if (accepted && !finding && expectation.kind === 'fault') {
       this.inconclusive =
-        `answered ${accepted} (${outcome.response.status}), a fault the profile expects in all requests: ` +
+        `answered ${accepted} (${response.status}), a fault the profile expects in all requests: ` +
         `accepted and validated, but ${expectation.fault.element} was not triggered`;
+    }
+    if (response.truncated && !finding) {
+      this.inconclusive ??=
+        `answered ${response.status} with a body larger than the ${this.env.client.maxBodyBytes} bytes ` +
+        'conform reads, so its shape was not judged (--max-body raises the limit)';
     }
   }
 
@@ -194,17 +247,17 @@ export class CaseRun {
   /** Every registered cleanup, last registered first. */
   async cleanup(): Promise<void> {
     for (const pending of [...this.cleanups].reverse()) {
-      const outcome = await this.env.client.send(pending.request);
+      const outcome = await this.env.client.send(pending.request, this.env.stop?.cleanupSignal);
       const step = `cleanup:${pending.step}`;
       const exchange = this.rec.exchange(step, 'cleanup', pending.request, outcome);
       if (!outcome.ok) {
-        this.errored ??= `${step}: ${outcome.error} (the resource may be left behind; \`conform cleanup\` removes it)`;
+        this.errored ??= `${step}: ${outcome.error} (the resource may be left behind: ${this.cleanupHint()})`;
         continue;
       }
       if (this.judgeStep(exchange, 'cleanup', outcome.response) === 'accepted') {
         this.errored ??=
           `${step} answered ${outcome.response.status}, a fault the profile expects in all requests (accepted); ` +
-          'the resource may be left behind (`conform cleanup` removes it)';
+          `the resource may be left behind (${this.cleanupHint()})`;
       }
     }
   }

@@ -3,6 +3,7 @@ import type { Secrets } from '../http/secrets.js';
 import type { Profile } from '../model/profile.js';
 import type { Assumption } from '../model/scenario.js';
 import type { Credentials } from '../model/credentials.js';
+import type { RunStop } from './stop.js';
 
 /** What every case of a run shares. */
 export interface RunEnvironment {
@@ -21,4 +22,6 @@ export interface RunEnvironment {
   /** Behaviours of the target declared with --assume (or known of a reference target), e.g. `rate-limit`. */
   assumed?: ReadonlySet<Assumption>;
   secrets: Secrets;
+  /** How the run stops early (a signal, its deadline); none: it runs to the end. */
+  stop?: RunStop;
 }

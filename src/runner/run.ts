@@ -1,11 +1,13 @@
 import type { CaseResult, RunNote, RunResult } from '../model/result.js';
 import type { Selection } from '../model/selection.js';
+import { faultsExpectedInAllRequests } from '../catalog/load.js';
 import { faultCoverage } from './coverage.js';
 import type { RunEnvironment } from './environment.js';
 import { planCases } from './plan.js';
 import { mapConcurrent } from './pool.js';
 import { runCase } from './runCase.js';
-import { caseNotRun, summarize, untestableReason } from './verdict.js';
+import { RunStop, stopReason } from './stop.js';
+import { caseNotRun, judgeRun, summarize } from './verdict.js';
 import { TOOL } from '../version.js';
 
 export interface RunOptions {
@@ -16,25 +18,27 @@ export interface RunOptions {
   notes?: RunNote[];
   /** Called as each case finishes: progress for the console. */
   onCase?: (result: CaseResult) => void;
-  /** Once aborted, no new case starts; cases under way finish, cleanups included. */
+  /** Once aborted, the run stops (see RunStop); used when the environment brings no RunStop of its own. */
   signal?: AbortSignal;
 }
-
-const INTERRUPTED = 'the run was interrupted before this case started';
 
 /** Runs the planned cases concurrently (steps within a case stay in order) and returns the run as data. */
 export async function runSuite(env: RunEnvironment, options: RunOptions): Promise<RunResult> {
   const startedAt = new Date();
   const started = performance.now();
   const plan = planCases(env.profile, options.selection);
-  const cases = await mapConcurrent(plan, options.concurrency, async ({ scenario, format }) => {
-    if (options.signal?.aborted) return caseNotRun(scenario, format, 'skipped', INTERRUPTED);
-    const result = await runCase(env, scenario, format);
+  const stop = env.stop ?? new RunStop();
+  if (!env.stop) stop.follow(options.signal);
+  const ran = await mapConcurrent(plan, options.concurrency, async ({ scenario, format }) => {
+    if (stop.cause)
+      return caseNotRun(scenario, format, 'skipped', `${stopReason(stop.cause)} before this case started`);
+    const result = await runCase({ ...env, stop }, scenario, format);
     options.onCase?.(result);
     return result;
   });
-  const interrupted = options.signal?.aborted === true;
-  const targetError = untestableReason(cases, interrupted);
+  if (!env.stop) stop.dispose();
+  const documented = (status: number) => faultsExpectedInAllRequests(env.profile.catalog, status).length > 0;
+  const { cases, targetError } = judgeRun(ran, stop.cause !== undefined, documented);
   return {
     tool: TOOL,
     runId: env.runId,
@@ -44,7 +48,7 @@ export async function runSuite(env: RunEnvironment, options: RunOptions): Promis
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - started),
     ...(targetError ? { targetError } : {}),
-    ...(interrupted ? { interrupted: true } : {}),
+    ...(stop.cause ? { interrupted: true, stoppedBy: stop.cause } : {}),
     notes: options.notes ?? [],
     cases,
     summary: summarize(cases),

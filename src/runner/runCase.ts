@@ -4,6 +4,7 @@ import type { Scenario } from '../model/scenario.js';
 import { findFault, findOperation } from '../catalog/load.js';
 import type { ResolvedExpectation } from '../checks/context.js';
 import { CaseRun } from './caseRun.js';
+import { RequestBuildError } from './buildRequest.js';
 import type { RunEnvironment } from './environment.js';
 import { unmetRequirement } from './requirements.js';
 import { caseResult } from './verdict.js';
@@ -41,7 +42,9 @@ export async function runCase(env: RunEnvironment, scenario: Scenario, format: F
   try {
     if (await run.setup()) await run.probe(expectation);
   } catch (err) {
-    run.errored = `conform could not build a request: ${(err as Error).message}`;
+    // Anything else is conform's own error: it ends the run as one (exit 70), never dressed as the target's.
+    if (!(err instanceof RequestBuildError)) throw err;
+    run.errored = `conform could not build a request: ${err.message}`;
   } finally {
     await run.cleanup();
   }

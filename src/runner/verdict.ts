@@ -74,3 +74,51 @@ export function untestableReason(cases: CaseResult[], interrupted: boolean): str
   if (cases.length > 0 && attempted.length === 0 && !interrupted) return 'every case was skipped (see the reasons)';
   return undefined;
 }
+
+/** Statuses that say the service is down or refusing load, not how it keeps its contract. */
+const UNAVAILABLE = new Set([413, 429, 503]);
+
+const header = (headers: Record<string, string>, name: string) =>
+  Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
+
+/**
+ * Why the run says nothing about the contract when every answer the target
+ * gave was 503, 429 or 413 and not every case passed: the service is
+ * unavailable or limiting requests. Undefined otherwise.
+ */
+export function unavailability(cases: CaseResult[]): string | undefined {
+  const answers = cases.flatMap((c) => c.exchanges.flatMap((e) => (e.response ? [e.response] : [])));
+  if (answers.length === 0 || !answers.every((r) => UNAVAILABLE.has(r.status))) return undefined;
+  if (cases.every((c) => c.state === 'passed')) return undefined;
+  const statuses = [...new Set(answers.map((r) => r.status))].sort().join(', ');
+  const retryAfter = answers.map((r) => header(r.headers, 'retry-after')).find((v) => v !== undefined);
+  const retry = retryAfter !== undefined ? ` with Retry-After: ${retryAfter}` : '';
+  return (
+    `every answer was ${statuses}${retry}: the service is unavailable or limiting requests, ` +
+    'so its contract could not be tested (try again later)'
+  );
+}
+
+/**
+ * The run's verdict on the target as a whole, from its cases: a target that
+ * was unavailable throughout has its judged cases errored with that reason,
+ * not failed once per case — unless the profile documents those statuses as
+ * faults expected in all requests (`documented`): then each answer was held
+ * to that fault, and a broken one is a finding. Otherwise the untestable
+ * reason, if any.
+ */
+export function judgeRun(
+  cases: CaseResult[],
+  interrupted: boolean,
+  documented: (status: number) => boolean = () => false,
+): { cases: CaseResult[]; targetError?: string } {
+  const untestable = untestableReason(cases, interrupted);
+  const unavailable = unavailability(cases);
+  if (!unavailable) return { cases, targetError: untestable };
+  const statuses = cases.flatMap((c) => c.exchanges.flatMap((e) => (e.response ? [e.response.status] : [])));
+  if (statuses.every(documented)) return { cases, targetError: untestable && `${untestable}: ${unavailable}` };
+  const errored = cases.map((c): CaseResult =>
+    c.state === 'failed' ? { ...c, state: 'errored', reason: unavailable } : c,
+  );
+  return { cases: errored, targetError: untestable ? `${untestable}: ${unavailable}` : unavailable };
+}
