@@ -219,12 +219,13 @@ describe('secrets a target hands out, and conform’s own text', () => {
     expect(s.redact('expected 420 (networkNotFound), got 404')).toBe('expected 420 (networkNotFound), got 404');
   });
 
-  it('nor does a v2.0 access.token.id of 404, nor any value shorter than a token', () => {
+  it('nor does a v2.0 access.token.id of 404, nor a value shorter than a token or with spaces', () => {
     const s = new Secrets();
     s.learnFrom({}, '{"access": {"token": {"id": "404"}}}');
     s.learnFrom({ 'X-Subject-Token': 'x'.repeat(MIN_LEARNED - 1) }, '');
     s.learnFrom({ 'X-Subject-Token': `${' '.repeat(20)}420` }, '');
-    const text = `got 404, expected 420 ${'x'.repeat(MIN_LEARNED - 1)}`;
+    s.learnFrom({ 'X-Subject-Token': 'expected 420 (networkNotFound)' }, '');
+    const text = `got 404, expected 420 (networkNotFound) ${'x'.repeat(MIN_LEARNED - 1)}`;
     expect(s.redact(text)).toBe(text);
   });
 

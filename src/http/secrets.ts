@@ -14,11 +14,12 @@ export const REDACTED = '[REDACTED]';
 const MIN_GIVEN = 4;
 
 /**
- * Values a target hands out are secrets only when they look like tokens: a
- * target cannot make conform redact its own text (`expected 420`) by handing
- * out `420` as a token.
+ * Values a target hands out are secrets only when they look like tokens (this
+ * long, no spaces): a target cannot make conform redact its own text
+ * (`expected 420`, a phrase of a message) by handing it out as a token.
  */
 export const MIN_LEARNED = 16;
+const TOKEN_LIKE = new RegExp(`^[!-~]{${MIN_LEARNED},}$`);
 
 /** A cut text that ends in this many characters of a secret, or more, loses them. */
 const MIN_CUT_PREFIX = 4;
@@ -116,7 +117,7 @@ export class Secrets {
 
   /** A value a target handed out as a token: a secret only if it looks like one. */
   learn(value: string | undefined): void {
-    if (value && value.trim().length >= MIN_LEARNED) this.remember(value);
+    if (value && TOKEN_LIKE.test(value)) this.remember(value);
   }
 
   private remember(value: string): void {
