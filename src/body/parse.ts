@@ -17,7 +17,7 @@ export function sniffFormat(body: string): Format | 'empty' | 'other' {
 }
 
 /** No fault is nested this deep; a body that is cannot crash the checks that walk it. */
-export const MAX_JSON_DEPTH = 64;
+const MAX_JSON_DEPTH = 64;
 
 /** How deep `text`'s arrays and objects nest, counting no further than `limit` + 1 (strings skipped). */
 export function jsonDepth(text: string, limit = MAX_JSON_DEPTH): number {

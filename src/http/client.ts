@@ -28,7 +28,7 @@ export interface HttpClientOptions {
 }
 
 /** The default size limit of an answer's body: 1 MiB. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Every HTTP request conform makes goes through here: undici, keep-alive, a timeout per request. */
 export class HttpClient {
@@ -96,7 +96,7 @@ export class HttpClient {
 }
 
 /** One line a person can act on, from whatever the network layer threw. */
-export function describeTransportError(err: unknown, url: string, timeoutMs: number): string {
+function describeTransportError(err: unknown, url: string, timeoutMs: number): string {
   const e = err as NodeJS.ErrnoException & { cause?: NodeJS.ErrnoException };
   const code = e.code ?? e.cause?.code;
   const where = safeHost(url);

@@ -1,9 +1,9 @@
 import type { StopCause } from '../model/result.js';
 
 /** After a run stops, the cases under way have this long to finish their steps before those are cut. */
-export const FINISH_WINDOW_MS = 3_000;
+const FINISH_WINDOW_MS = 3_000;
 /** Then their cleanups have this long before their requests are cut too. */
-export const CLEANUP_WINDOW_MS = 10_000;
+const CLEANUP_WINDOW_MS = 10_000;
 
 /**
  * How a run stops early, on a signal or at its deadline: no new case starts;

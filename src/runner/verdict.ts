@@ -66,7 +66,7 @@ export function summarize(cases: CaseResult[]): RunSummary {
  * probe that was attempted errored, or every case was skipped (not because the
  * run was interrupted). Undefined when it could be tested.
  */
-export function untestableReason(cases: CaseResult[], interrupted: boolean): string | undefined {
+function untestableReason(cases: CaseResult[], interrupted: boolean): string | undefined {
   const attempted = cases.filter((c) => c.state !== 'skipped');
   if (attempted.length > 0 && attempted.every((c) => c.state === 'errored')) {
     return `every probe errored; first: ${attempted[0].reason}`;

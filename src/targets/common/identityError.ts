@@ -12,7 +12,7 @@ const TITLES: Record<number, string> = {
   503: 'Service Unavailable',
 };
 
-export const reasonPhrase = (status: number): string => TITLES[status] ?? 'Error';
+const reasonPhrase = (status: number): string => TITLES[status] ?? 'Error';
 
 /**
  * The fault document of Identity v3's envelope, `{"error": {"code", "title",

@@ -4,7 +4,7 @@
  * have, and how a value is converted and validated (neutron-lib's converters
  * and validators, with their messages).
  */
-export type Convert = (value: unknown) => { ok: true; value: unknown } | { ok: false; reason: string };
+type Convert = (value: unknown) => { ok: true; value: unknown } | { ok: false; reason: string };
 
 export interface AttributeSpec {
   post: boolean;
@@ -17,7 +17,7 @@ const shown = (v: unknown) => (typeof v === 'string' ? `'${v}'` : JSON.stringify
 const ok = (value: unknown) => ({ ok: true as const, value });
 const no = (reason: string) => ({ ok: false as const, reason });
 
-export const toBoolean: Convert = (v) => {
+const toBoolean: Convert = (v) => {
   if (typeof v === 'boolean') return ok(v);
   if (v === 0 || v === 1) return ok(v === 1);
   if (typeof v === 'string' && /^(true|false|1|0)$/i.test(v)) return ok(/^(true|1)$/i.test(v));
@@ -34,10 +34,9 @@ export const toString =
 
 const UUID = /^[0-9a-f]{8}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{4}-?[0-9a-f]{12}$/i;
 
-export const toUuid: Convert = (v) =>
-  typeof v === 'string' && UUID.test(v) ? ok(v) : no(`${shown(v)} is not a valid UUID`);
+const toUuid: Convert = (v) => (typeof v === 'string' && UUID.test(v) ? ok(v) : no(`${shown(v)} is not a valid UUID`));
 
-export const toInteger =
+const toInteger =
   (min: number, max: number): Convert =>
   (v) => {
     const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
@@ -45,18 +44,18 @@ export const toInteger =
     return n < min || n > max ? no(`${shown(v)} is not in range ${min} through ${max}`) : ok(n);
   };
 
-export const toList: Convert = (v) => (Array.isArray(v) ? ok(v) : no(`${shown(v)} is not a list`));
+const toList: Convert = (v) => (Array.isArray(v) ? ok(v) : no(`${shown(v)} is not a list`));
 
-export const oneOf =
+const oneOf =
   (...values: unknown[]): Convert =>
   (v) =>
     values.includes(v) ? ok(v) : no(`${shown(v)} is not in ${JSON.stringify(values)}`);
 
-export const MAC = /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i;
-export const toMac: Convert = (v) =>
+const MAC = /^([0-9a-f]{2}:){5}[0-9a-f]{2}$/i;
+const toMac: Convert = (v) =>
   typeof v === 'string' && MAC.test(v) ? ok(v.toLowerCase()) : no(`${shown(v)} is not a valid MAC address`);
 
-export const anything: Convert = ok;
+const anything: Convert = ok;
 
 const read: AttributeSpec = { post: false, put: false };
 const both = (convert: Convert): AttributeSpec => ({ post: true, put: true, convert });

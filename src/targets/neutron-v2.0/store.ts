@@ -19,7 +19,7 @@ export interface Network extends Common {
   extra: Record<string, unknown>;
 }
 
-export interface Pool {
+interface Pool {
   start: number;
   end: number;
 }
