@@ -29,6 +29,8 @@ export interface InvocationContext {
   secrets: Secrets;
   /** What the invocation has told the user, this profile's run included: its notes, kept as they come. */
   notes: RunNote[];
+  /** Tells the user, and keeps it in `notes` (redacted). */
+  tell: (note: RunNote) => void;
   reporter: Required<Reporter>;
   stop: RunStop;
 }
@@ -80,13 +82,10 @@ function environment(planned: ProfileRun, ctx: InvocationContext, client: HttpCl
 async function preflight(env: RunEnvironment, ctx: InvocationContext, embedded: boolean): Promise<string | undefined> {
   if (ctx.auth.failure && !embedded) return ctx.auth.failure;
   const reach = await checkReachable(env.client, env.target);
-  if (reach.error) return reach.error;
-  if (reach.note) {
-    const note: RunNote = { topic: 'target', level: 'note', message: reach.note };
-    ctx.notes.push(note);
-    ctx.reporter.onNote(note);
-  }
-  return embedded ? undefined : await checkCredentials(env);
+  if (reach.error) return ctx.secrets.redact(reach.error);
+  if (reach.note) ctx.tell({ topic: 'target', level: 'note', message: reach.note });
+  const refused = embedded ? undefined : await checkCredentials(env);
+  return refused && ctx.secrets.redact(refused);
 }
 
 /** Runs one profile where it was placed; the embedded target is started and stopped here. */

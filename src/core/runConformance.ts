@@ -52,7 +52,9 @@ export async function runConformance(settings: RunSettings, hooks: RunHooks = {}
   const secrets = new Secrets();
   const notes: RunNote[] = [];
   let current: RunNote[] | undefined;
-  const tell = (note: RunNote) => {
+  const tell = (told: RunNote) => {
+    // A note may carry what a target said (a redirect's Location, a catalog's URLs).
+    const note = { ...told, message: secrets.redact(told.message) };
     notes.push(note);
     current?.push(note);
     reporter.onNote(note);
@@ -96,7 +98,8 @@ async function runPlaced(settings: RunSettings, inv: Invocation): Promise<RunRes
   const runs: RunResult[] = [];
   for (const run of placed) {
     const { secrets, reporter, stop } = inv;
-    const result = await runProfile(run, { settings, runId, auth, secrets, notes: inv.own(), reporter, stop });
+    const context = { settings, runId, auth, secrets, notes: inv.own(), tell: inv.tell, reporter, stop };
+    const result = await runProfile(run, context);
     reporter.onRunEnd(result);
     runs.push(result);
   }

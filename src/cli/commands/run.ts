@@ -4,6 +4,7 @@ import { runConformance } from '../../core/runConformance.js';
 import { planConformance } from '../../core/plan.js';
 import { consoleReporter } from '../../report/console.js';
 import { renderPlan } from '../../report/plan.js';
+import { printableLine } from '../../report/terminal.js';
 import { EXIT, exitCodeFor } from '../exitCode.js';
 
 /** `conform [run]`: the settings of the run, and how the console shows it. */
@@ -30,7 +31,8 @@ export async function runCommand(options: RunCommandOptions, io: Output, signal?
   const reporters = [consoleReporter(io, { color: options.color, verbose: options.verbose })];
   const result = await runConformance(settings, { reporters, signal });
   if (result.reportError !== undefined) {
-    io.err(`conform: the reports could not be written to ${settings.reportsDir}: ${result.reportError}`);
+    const why = printableLine(result.reportError);
+    io.err(`conform: the reports could not be written to ${printableLine(settings.reportsDir ?? '')}: ${why}`);
     return EXIT.usage;
   }
   if (result.reportFiles) io.out(`reports: ${result.reportFiles.join(', ')}`);
