@@ -1,5 +1,5 @@
 /** Headers whose values are credentials, whatever they hold. */
-export const SECRET_HEADERS = new Set([
+const SECRET_HEADERS = new Set([
   'x-auth-token',
   'x-subject-token',
   'authorization',
