@@ -15,7 +15,7 @@ export const EXIT = {
 } as const;
 
 /** The exit code of a run stopped by `cause`. */
-export const stoppedCode = (cause: StopCause): number => EXIT[cause];
+const stoppedCode = (cause: StopCause): number => EXIT[cause];
 
 /**
  * The one place a run's exit code is made: stopped (by a signal or the

@@ -22,7 +22,7 @@ import { discoverTargets } from './discover.js';
 import { versionPrefix } from './endpoints.js';
 import { ADMIN_ROLE, readToken } from './tokenInfo.js';
 
-export const DEFAULT_TENANT = 'conform';
+const DEFAULT_TENANT = 'conform';
 
 export interface ProfileRun {
   profile: Profile;

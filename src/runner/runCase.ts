@@ -9,7 +9,7 @@ import type { RunEnvironment } from './environment.js';
 import { unmetRequirement } from './requirements.js';
 import { caseResult } from './verdict.js';
 
-export function resolveExpectation(env: Pick<RunEnvironment, 'profile'>, scenario: Scenario): ResolvedExpectation {
+function resolveExpectation(env: Pick<RunEnvironment, 'profile'>, scenario: Scenario): ResolvedExpectation {
   const { catalog } = env.profile;
   if ('success' in scenario.expect)
     return { kind: 'success', status: findOperation(catalog, scenario.probe.operation).success };
