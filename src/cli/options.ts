@@ -1,5 +1,7 @@
 import { UsageError } from '../errors.js';
 import { listProfiles } from '../catalog/registry.js';
+import { versionPrefix } from '../discovery/endpoints.js';
+import { loadProfile } from '../profiles/load.js';
 
 /** `http://user:pass@host` → `http://…@host`: what a user typed, fit to be echoed. */
 const withoutUserInfo = (raw: string) =>
@@ -20,6 +22,31 @@ export function parseTarget(raw: string, flag = 'target'): string {
   if (url.username || url.password)
     throw new UsageError(`--${flag} must not carry credentials; use --token or OS_* variables`);
   return url.toString().replace(/\/$/, '');
+}
+
+/**
+ * A --target that ends in the version its profile's paths start with
+ * (`http://host:5000/v3` for keystone-v3) would be asked for /v3/v3/…. The
+ * version is dropped, with a note, rather than refused: no service has its
+ * version twice in its paths, so the URL can only mean the service's root;
+ * it is how endpoints are listed (`openstack endpoint list`, a token's
+ * service catalog), and discovery drops it from those the same way
+ * (profileBase). A path prefix before the version is kept.
+ */
+export function targetRoot(target: string, profiles: string[], flag = 'target'): { target: string; note?: string } {
+  const url = new URL(target);
+  const path = url.pathname.replace(/\/+$/, '');
+  for (const name of profiles) {
+    const version = versionPrefix(loadProfile(name).catalog);
+    if (!version || !path.endsWith(version) || url.search) continue;
+    url.pathname = path.slice(0, -version.length);
+    const root = url.toString().replace(/\/$/, '');
+    return {
+      target: root,
+      note: `--${flag} ${target} ends in ${version}, the version ${name}'s paths start with: using ${root}`,
+    };
+  }
+  return { target };
 }
 
 export function checkProfiles(names: string[]): string[] {
@@ -54,9 +81,45 @@ export function parseTenant(raw: string): string {
   return raw;
 }
 
+/** A number as typed (a string from the command line: digits only) or as a default. */
+function wholeNumber(value: unknown): number {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && /^[0-9]+$/.test(value) ? Number(value) : Number.NaN;
+}
+
 export function positiveInt(name: string, value: unknown): number {
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1)
+  const n = wholeNumber(value);
+  if (!Number.isSafeInteger(n) || n < 1)
     throw new UsageError(`--${name} needs a whole number of at least 1, got '${String(value)}'`);
   return n;
+}
+
+export function parsePort(value: unknown): number {
+  const n = wholeNumber(value);
+  if (!Number.isInteger(n) || n > 65535) throw new UsageError(`--port must be 0..65535, got '${String(value)}'`);
+  return n;
+}
+
+/** --deadline SECONDS (decimals allowed) → milliseconds, rounded up, within what a Node timer holds. */
+export function deadlineMs(value: string): number {
+  const seconds = /^([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(value) ? Number(value) : Number.NaN;
+  if (!(seconds > 0))
+    throw new UsageError(`--deadline needs a number of seconds above 0 (decimals allowed: 1.5), got '${value}'`);
+  const ms = Math.ceil(seconds * 1000);
+  if (ms > MAX_TIMEOUT_MS)
+    throw new UsageError(`--deadline ${value} is too long: at most ${MAX_TIMEOUT_MS / 1000} s (about 24.8 days)`);
+  return ms;
+}
+
+const BYTE_UNITS: Record<string, number> = { '': 1, kib: 1024, mib: 1024 * 1024 };
+
+/** --max-body BYTES: a whole number of bytes, or of KiB / MiB (`64KiB`, `8MiB`). */
+export function maxBodyBytes(value: string): number {
+  const m = /^([0-9]+)\s*(KiB|MiB)?$/i.exec(value);
+  const bytes = m ? Number(m[1]) * BYTE_UNITS[(m[2] ?? '').toLowerCase()] : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1)
+    throw new UsageError(
+      `--max-body needs a whole number of bytes of at least 1, or of KiB or MiB (8MiB), got '${value}'`,
+    );
+  return bytes;
 }

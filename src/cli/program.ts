@@ -5,7 +5,21 @@ import { IdentityServiceError, UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
 import { referenceProfiles } from '../targets/registry.js';
 import { EXIT } from './exitCode.js';
-import { checkProfiles, MAX_TIMEOUT_MS, parseTarget, parseTenant, positiveInt, timeoutMs } from './options.js';
+import {
+  checkProfiles,
+  deadlineMs,
+  MAX_TIMEOUT_MS,
+  maxBodyBytes,
+  parsePort,
+  parseTarget,
+  parseTenant,
+  positiveInt,
+  targetRoot,
+  timeoutMs,
+} from './options.js';
+import { noteLine } from '../report/console.js';
+import { printable } from '../report/terminal.js';
+import { checkArgs, optionTable, type OptionTable, type ParserOptions } from './argv.js';
 import type { Output } from '../model/output.js';
 import { runCommand, type RunCommandOptions } from './commands/run.js';
 import { listCommand } from './commands/list.js';
@@ -44,15 +58,24 @@ function runOptions(y: Argv) {
         'Tenant (project) id used in paths and bodies (default: conform; ' +
         "against a cloud with password credentials (identity v3), the main token's project)",
     })
+    // Numbers are read as typed, so that a bad one is echoed as the user wrote it.
     .option('concurrency', {
-      type: 'number',
+      type: 'string',
       default: 4,
       describe: 'Scenarios run at once (steps inside one stay in order)',
     })
     .option('timeout', {
-      type: 'number',
+      type: 'string',
       default: 10_000,
       describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})`,
+    })
+    .option('deadline', {
+      type: 'string',
+      describe: 'Stop the whole run after this many seconds (decimals allowed), as on Ctrl-C',
+    })
+    .option('max-body', {
+      type: 'string',
+      describe: 'Read answers up to this many bytes (a KiB or MiB suffix: 8MiB; default 1MiB)',
     })
     .option('reports', { type: 'string', default: 'reports', describe: 'Folder for results.json and junit.xml' })
     .option('format', { type: 'string', array: true, choices: ['json', 'xml'], describe: 'Only these formats' })
@@ -91,21 +114,29 @@ function runOptions(y: Argv) {
 
 type RunArgs = Awaited<ReturnType<typeof runOptions>['argv']>;
 
-/** A flag given twice arrives as an array: the last one wins, as for the authentication flags. */
-const lastOf = <T>(v: T | T[]): T => (Array.isArray(v) ? v[v.length - 1] : v);
+/** --target as the base URL of the profiles' paths: a version they start with is dropped, with a note. */
+function targetOf(raw: string | undefined, profiles: string[], io: Output): string | undefined {
+  if (raw === undefined) return undefined;
+  const { target, note } = targetRoot(parseTarget(raw), profiles);
+  if (note) io.err(noteLine({ topic: 'target', level: 'note', message: note }));
+  return target;
+}
 
-function toRunOptions(a: RunArgs): RunCommandOptions {
+function toRunOptions(a: RunArgs, io: Output): RunCommandOptions {
   if (a.discover && a.target !== undefined)
     throw new UsageError(
       "--discover and --target exclude each other: --discover finds the targets in the token's service catalog",
     );
+  const profiles = a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined;
   const settings = {
-    target: a.target !== undefined ? parseTarget(a.target) : undefined,
-    profiles: a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined,
-    tenant: a.tenant !== undefined ? parseTenant(String(lastOf(a.tenant))) : undefined,
+    target: targetOf(a.target, profiles ?? [DEFAULT_PROFILE], io),
+    profiles,
+    tenant: a.tenant !== undefined ? parseTenant(a.tenant) : undefined,
     discover: a.discover,
     concurrency: positiveInt('concurrency', a.concurrency),
     timeoutMs: timeoutMs(a.timeout),
+    deadlineMs: a.deadline !== undefined ? deadlineMs(a.deadline) : undefined,
+    maxBodyBytes: a['max-body'] !== undefined ? maxBodyBytes(a['max-body']) : undefined,
     reportsDir: a.reports,
     selection: { formats: a.format as Format[] | undefined, only: a.only as string[] | undefined },
     auth: authFlagsFrom(a),
@@ -119,18 +150,37 @@ export async function main(argv: string[], io: Output, signal?: AbortSignal): Pr
   try {
     return await dispatch(argv, io, signal);
   } catch (err) {
+    // A message may carry a target's text (an identity service's answer, a name it gave): shown, never obeyed.
     if (err instanceof UsageError) {
-      if (!err.shown) io.err(`conform: ${err.message}`);
+      if (!err.shown) io.err(`conform: ${printable(err.message)}`);
       return EXIT.usage;
     }
     if (err instanceof IdentityServiceError) {
-      io.err(`conform: ${err.message}`);
+      io.err(`conform: ${printable(err.message)}`);
       return EXIT.untestable;
     }
-    io.err(`conform: internal error: ${(err as Error).stack ?? String(err)}`);
-    return 70;
+    io.err(`conform: internal error: ${printable((err as Error).stack ?? String(err))}`);
+    return EXIT.internal;
   }
 }
+
+const COMMANDS = ['run', 'list', 'serve', 'cleanup'] as const;
+
+/** The command yargs runs: the first positional argument when it names one, else the default. */
+const commandOf = (positionals: (string | number)[]): string =>
+  COMMANDS.find((c) => c === String(positionals[0])) ?? 'run';
+
+/** What yargs knows of the options it has been given (getOptions is not in its type declarations). */
+const parserOptions = (y: Argv): ParserOptions => (y as unknown as { getOptions(): ParserOptions }).getOptions();
+
+/**
+ * Options that may not be empty: the credentials (`--token "$UNSET"` must not
+ * quietly run without a token), and with them the rest of the authentication flags.
+ */
+const CREDENTIAL_FLAGS = [...Object.keys(parserOptions(authOptions(yargs([]))).key), 'identity-token'];
+
+/** The options of the command that runs, as yargs knows them once its builder has run. */
+const commandOptions = (cli: Argv): OptionTable => optionTable(parserOptions(cli), CREDENTIAL_FLAGS);
 
 async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promise<number> {
   let code: number = EXIT.conform;
@@ -145,7 +195,7 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
       'Run the scenarios of a profile against a target (the default command)',
       runOptions,
       async (a) => {
-        code = await runCommand(toRunOptions(a), io, signal);
+        code = await runCommand(toRunOptions(a, io), io, signal);
       },
     )
     .command(
@@ -166,7 +216,7 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
             default: DEFAULT_PROFILE,
             describe: `One of: ${referenceProfiles().join(', ')}`,
           })
-          .option('port', { type: 'number', default: 0, describe: 'Port (0: a free one)' })
+          .option('port', { type: 'string', default: 0, describe: 'Port (0: a free one)' })
           .option('host', { type: 'string', default: '127.0.0.1' })
           .option('accept-token', {
             type: 'string',
@@ -186,8 +236,7 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
           })
           .option('mutation', { type: 'string', describe: 'Break one rule of the contract (see `npm run mutants`)' }),
       async (a) => {
-        if (!Number.isInteger(a.port) || a.port < 0 || a.port > 65535)
-          throw new UsageError(`--port must be 0..65535, got ${a.port}`);
+        const port = parsePort(a.port);
         const identity = a['identity-url']
           ? {
               url: parseTarget(a['identity-url'], 'identity-url'),
@@ -197,7 +246,7 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
         code = await serveCommand(
           {
             profile: a.profile,
-            port: a.port,
+            port,
             host: a.host,
             tokens: a['accept-token'] as string[],
             identity,
@@ -232,7 +281,7 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
               describe: 'List what would be deleted; delete nothing',
             })
             .option('timeout', {
-              type: 'number',
+              type: 'string',
               default: 10_000,
               describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})`,
             }),
@@ -252,17 +301,19 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
       },
     )
     .parserConfiguration({ 'camel-case-expansion': false })
+    .middleware((a) => {
+      if (!a.version) checkArgs(argv, commandOptions(cli), { command: commandOf(a._), commands: COMMANDS });
+    }, true)
     .exitProcess(false)
     .strict()
     .help()
     // yargs would read the package.json it finds above the working directory: the project conform is installed into.
     .version(TOOL.version)
     .wrap(Math.min(110, process.stdout.columns || 100))
-    .fail((msg, err, y) => {
+    .fail((msg, err) => {
       if (err) throw err;
-      io.err(`conform: ${msg}\n`);
-      y.showHelp((s: string) => io.err(s));
-      throw Object.assign(new UsageError(msg), { shown: true });
+      // What yargs still finds (a value outside --format's or --assume's choices): one line too.
+      throw new UsageError(`${msg.replace(/\s+/g, ' ').trim()} (conform --help describes the options)`);
     });
   await cli.parseAsync();
   return code;

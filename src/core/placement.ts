@@ -13,7 +13,7 @@ import { referenceProfiles } from '../targets/registry.js';
 import { runMode, type RunMode, type TargetSettings } from '../discovery/runTargets.js';
 
 /** Why the selection (--only, --format) plans no case of a profile; undefined when it plans some. */
-export function emptySelection(profile: Profile, selection: Selection): string | undefined {
+function emptySelection(profile: Profile, selection: Selection): string | undefined {
   if (planCases(profile, selection).length > 0) return undefined;
   const name = profile.catalog.profile;
   const matching = planCases(profile, { only: selection.only });
@@ -37,19 +37,40 @@ export function leftOutNote(profile: Profile, selection: Selection): RunNote | u
 }
 
 /** A UsageError when no profile would run a case (a profile the selection leaves empty is left out with a note). */
-export function checkSelection(profiles: Profile[], selection: Selection): void {
+function checkSelection(profiles: Profile[], selection: Selection): void {
   const reasons = profiles.flatMap((p) => emptySelection(p, selection) ?? []);
   if (profiles.length > 0 && reasons.length === profiles.length) {
     throw new UsageError(`the selection plans no case: ${reasons.join('; ')}`);
   }
 }
 
-function checkDiscoverable(selection: Selection): never {
-  const reasons = listProfiles()
+const discoverable = (): Profile[] =>
+  listProfiles()
     .map((p) => loadProfile(p))
-    .filter((p) => p.catalog.serviceType)
-    .flatMap((p) => emptySelection(p, selection) ?? []);
+    .filter((p) => p.catalog.serviceType);
+
+function checkDiscoverable(selection: Selection): never {
+  const reasons = discoverable().flatMap((p) => emptySelection(p, selection) ?? []);
   throw new UsageError(`the selection plans no case for any profile a service catalog can list: ${reasons.join('; ')}`);
+}
+
+/**
+ * A UsageError for --only entries (ids, or prefixes ending in `*`) that match no
+ * scenario of any profile the run may place: `--only network.show.missing typo`
+ * would otherwise run the first and say nothing of the second. An entry needs
+ * to match in one profile only. A selection matching nothing at all is
+ * checkSelection's to report.
+ */
+function checkOnlyIds(profiles: Profile[], selection: Selection): void {
+  const unknown = (selection.only ?? []).filter((id) =>
+    profiles.every((p) => planCases(p, { only: [id] }).length === 0),
+  );
+  if (unknown.length === 0 || profiles.length === 0) return;
+  const names = profiles.map((p) => p.catalog.profile);
+  throw new UsageError(
+    `no scenario of ${names.join(' or ')} matches --only ${unknown.join(' ')} ` +
+      `(\`conform list --profile ${names.join(' ')}\` lists them)`,
+  );
 }
 
 function checkEmbeddable(embedded: Profile[]): void {
@@ -79,13 +100,16 @@ const embeddedProfiles = (mode: RunMode): Profile[] =>
 export function checkMode(mode: RunMode, selection: Selection): void {
   if (mode.kind === 'discover' && !mode.requireAll && mode.candidates.length === 0) checkDiscoverable(selection);
   checkSelection(placedProfiles(mode), selection);
+  // Discovering without --profile, the candidates are those the selection plans cases for: ids are looked up in all.
+  const mayRun = mode.kind === 'discover' && !mode.requireAll ? [...mode.embedded, ...discoverable()] : undefined;
+  checkOnlyIds(mayRun ?? placedProfiles(mode), selection);
   checkEmbeddable(embeddedProfiles(mode));
 }
 
 const asProfile = (p: string | Profile): Profile => (typeof p === 'string' ? loadProfile(p) : p);
 
 /** The settings discovery reads, from a run's settings. */
-export function targetSettings(settings: RunSettings): TargetSettings {
+function targetSettings(settings: RunSettings): TargetSettings {
   const profiles = (settings.profiles ?? [DEFAULT_PROFILE]).map(asProfile);
   return {
     target: settings.target,

@@ -45,6 +45,27 @@ function parseTokens(specs: string[]): StaticTokens | undefined {
   return new StaticTokens(map);
 }
 
+/** Why the server could not listen, as a usage error when it is the --port or --host given; anything else as is. */
+function listenError(err: NodeJS.ErrnoException, config: ServeConfig): Error {
+  const where = `${config.host}:${config.port}`;
+  switch (err.code) {
+    case 'EADDRINUSE':
+      return new UsageError(
+        `--port ${config.port} is in use on ${config.host}: choose another, or --port 0 for a free one`,
+      );
+    case 'EACCES':
+      return new UsageError(
+        `--port ${config.port}: not allowed to listen on ${where} (ports below 1024 need privileges)`,
+      );
+    case 'EADDRNOTAVAIL':
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new UsageError(`--host ${config.host} is not an address of this machine (${err.code})`);
+    default:
+      return err;
+  }
+}
+
 /** `conform serve`: a reference target as a standalone server, until `stop` aborts (Ctrl-C) or SIGTERM. */
 export async function serveCommand(config: ServeConfig, io: Output, stop?: AbortSignal): Promise<number> {
   const mutation = config.mutation ? findMutation(config.profile, config.mutation) : undefined;
@@ -54,7 +75,9 @@ export async function serveCommand(config: ServeConfig, io: Output, stop?: Abort
     throw new UsageError(
       `profile ${config.profile} has no reference target; those that do: ${referenceProfiles().join(', ')}`,
     );
-  const running = await serveReference(app, { port: config.port, host: config.host, mutation });
+  const running = await serveReference(app, { port: config.port, host: config.host, mutation }).catch((err) => {
+    throw listenError(err as NodeJS.ErrnoException, config);
+  });
   const mutated = mutation ? ` (mutation ${mutation.id})` : '';
   const authentication = auth ? 'on' : 'off (--accept-token or --identity-url turns it on)';
   io.out(
