@@ -15,11 +15,11 @@ import { negotiate } from '../targets/common/server.js';
 import type { Reply, TargetRequest, WireResponse } from '../targets/common/types.js';
 import { QuantumApp } from '../targets/quantum-v1.0/app.js';
 
-/** The tenant conform uses by default, and the one of the unprivileged token. */
+/** The tenant conform uses by default; the unprivileged token belongs to the other one. */
 const TENANT = 'conform';
 const OTHER_TENANT = 'conform-other';
 
-/** 48 lower-case hex characters, like a Keystone UUID token without dashes and then some. */
+/** A token of 48 lower-case hex characters (24 random bytes). */
 const newToken = (): string => randomBytes(24).toString('hex');
 
 /** One request as the hostile layer sees it. */
