@@ -72,6 +72,18 @@ export function authOptions<T>(y: Argv<T>): Argv<T> {
   return out.group(names, AUTH_GROUP);
 }
 
+/** Every authentication flag, with the variable that gives its setting when the flag does not. */
+export function authFlagVariables(): Array<{ flag: string; env: string }> {
+  return [
+    { flag: 'token', env: 'OS_TOKEN' },
+    { flag: 'os-cloud', env: 'OS_CLOUD' },
+    ...MAIN_FIELDS.map((f) => ({ flag: osFlag(f), env: envName(f) })),
+    { flag: 'second-token', env: SECOND_ENV.token },
+    { flag: 'second-os-cloud', env: 'CONFORM_SECOND_CLOUD' },
+    ...SECOND_FIELDS.map((f) => ({ flag: secondFlag(f), env: SECOND_ENV[f] })),
+  ];
+}
+
 /** The flags as AuthFlags; the environment and clouds.yaml are read by resolveAuth. */
 export function authFlagsFrom(args: Record<string, unknown>): AuthFlags {
   const str = (name: string): string | undefined => {

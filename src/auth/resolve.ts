@@ -135,19 +135,30 @@ function sameIdentity(a: AuthMethod, b: AuthMethod): boolean {
   );
 }
 
+const firstOf = (...names: (string | undefined)[]): string | undefined => names.find((n) => n !== undefined);
+
+/** What a configuration file gives one credential: below the environment, above clouds.yaml. */
+function fileLayer(file: AuthFlags['file'], which: 'main' | 'second'): AuthLayer[] {
+  if (!file) return [];
+  return [{ origin: which === 'main' ? file.origin : `${file.origin} (second-*)`, fields: withoutCloud(file[which]) }];
+}
+
 export function resolveAuth(flags: AuthFlags, ctx: ConfigContext): ResolvedAuth {
   const clouds = cloudNamesFromEnv(ctx.env);
-  const mainCloud = flags.main.cloud ?? clouds.main;
+  const { file } = flags;
+  const mainCloud = firstOf(flags.main.cloud, clouds.main, file?.main.cloud);
   const mainLayers: AuthLayer[] = [
     { origin: 'the command line', fields: withoutCloud(flags.main) },
     { origin: 'the environment', fields: authFieldsFromEnv(ctx.env) },
+    ...fileLayer(file, 'main'),
     ...(mainCloud ? [loadCloud(mainCloud, ctx)] : []),
   ];
-  const secondCloud = flags.second.cloud ?? clouds.second;
+  const secondCloud = firstOf(flags.second.cloud, clouds.second, file?.second.cloud);
   const shared = mergeLayers(mainLayers);
   const secondLayers: AuthLayer[] = [
     { origin: 'the command line (--second-*)', fields: withoutCloud(flags.second) },
     { origin: 'the environment (CONFORM_SECOND_*)', fields: secondFieldsFromEnv(ctx.env) },
+    ...fileLayer(file, 'second'),
     ...(secondCloud ? [loadCloud(secondCloud, ctx)] : []),
     { origin: "the main credential's settings", fields: Object.fromEntries(SHARED.map((f) => [f, shared[f]])) },
   ];

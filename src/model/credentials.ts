@@ -42,4 +42,6 @@ export interface AuthFlags {
   main: AuthSettings;
   /** The second, unprivileged credential (403 scenarios). */
   second: AuthSettings;
+  /** What a configuration file (conform.yaml) says: below the environment, above clouds.yaml. */
+  file?: { origin: string; main: AuthSettings; second: AuthSettings };
 }
