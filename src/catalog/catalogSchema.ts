@@ -31,6 +31,34 @@ const envelope = {
   additionalProperties: false,
 } as const;
 
+const pointer = { type: 'string', pattern: '^(/[^/]+)+$' } as const;
+
+/** A kind of leftover, with what lives inside one (contents, the same shape). */
+const leftoverKind = {
+  type: 'object',
+  required: ['list', 'collection', 'delete', 'param'],
+  additionalProperties: false,
+  properties: {
+    list: { type: 'string' },
+    collection: { type: 'string' },
+    delete: { type: 'string' },
+    param: { type: 'string' },
+    show: {
+      type: 'object',
+      required: ['operation', 'name'],
+      additionalProperties: false,
+      properties: { operation: { type: 'string' }, name: pointer },
+    },
+    contents: { type: 'array', items: { $ref: '#/$defs/leftoverKind' } },
+    detach: {
+      type: 'object',
+      required: ['show', 'id', 'delete'],
+      additionalProperties: false,
+      properties: { show: { type: 'string' }, id: pointer, delete: { type: 'string' } },
+    },
+  },
+} as const;
+
 const alternativeEnvelope = {
   type: 'object',
   required: ['id', 'statuses', 'envelope', 'note', 'provenance'],
@@ -64,6 +92,7 @@ export const catalogFileSchema = {
     'notes',
   ],
   additionalProperties: false,
+  $defs: { leftoverKind },
   properties: {
     profile: { type: 'string', pattern: '^[a-z0-9.-]+$' },
     title: { type: 'string' },
@@ -73,20 +102,7 @@ export const catalogFileSchema = {
     notes: { type: 'array', items: { type: 'string' } },
     envelope,
     alternativeEnvelopes: { type: 'array', items: alternativeEnvelope },
-    leftovers: {
-      type: 'array',
-      items: {
-        type: 'object',
-        required: ['list', 'collection', 'delete', 'param'],
-        additionalProperties: false,
-        properties: {
-          list: { type: 'string' },
-          collection: { type: 'string' },
-          delete: { type: 'string' },
-          param: { type: 'string' },
-        },
-      },
-    },
+    leftovers: { type: 'array', items: { $ref: '#/$defs/leftoverKind' } },
     xml: {
       type: 'object',
       required: ['namespace', 'alsoAccepted'],

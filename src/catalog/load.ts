@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Catalog, FaultDefinition, Operation } from '../model/catalog.js';
+import type { Catalog, FaultDefinition, LeftoverKind, Operation } from '../model/catalog.js';
 import { UsageError } from '../errors.js';
 import { SCHEMAS_DIR } from '../paths.js';
 import { compileDataFileValidator } from '../validate/dataFile.js';
@@ -66,12 +66,34 @@ function envelopeProblems(catalog: Catalog): string[] {
   return problems;
 }
 
+/**
+ * Every operation a leftover kind names exists, and its paths take what
+ * cleanup fills in: the delete (and a show) the kind's param, and for what
+ * lives inside one, every path the parent's param too.
+ */
 function leftoverProblems(catalog: Catalog): string[] {
-  const ops = new Set(catalog.operations.map((o) => o.id));
-  return (catalog.leftovers ?? [])
-    .flatMap((l) => [l.list, l.delete])
-    .filter((id) => !ops.has(id))
-    .map((id) => `leftovers name unknown operation '${id}'`);
+  const ops = new Map(catalog.operations.map((o) => [o.id, o]));
+  const check = (kind: LeftoverKind, inside: string[]): string[] => {
+    const own = [...inside, kind.param];
+    const needs: [string | undefined, string[]][] = [
+      [kind.list, inside],
+      [kind.delete, own],
+      [kind.show?.operation, own],
+      [kind.detach?.show, own],
+      [kind.detach?.delete, own],
+    ];
+    return [
+      ...needs.flatMap(([id, params]) => {
+        if (id === undefined) return [];
+        const op = ops.get(id);
+        if (!op) return [`leftovers name unknown operation '${id}'`];
+        const missing = params.filter((p) => !op.path.includes(`{${p}}`));
+        return missing.map((p) => `leftovers: the path of ${id} has no {${p}}`);
+      }),
+      ...(kind.contents ?? []).flatMap((inner) => check(inner, own)),
+    ];
+  };
+  return (catalog.leftovers ?? []).flatMap((kind) => check(kind, []));
 }
 
 function alternativeEnvelopeProblems(catalog: Catalog): string[] {

@@ -1,5 +1,5 @@
-// Deletes leftovers in the catalog's order (ports before their subnets and
-// networks); a resource already gone counts as removed.
+// Deletes leftovers in the order found (ports before their subnets and
+// networks, an attachment before its port); a resource already gone counts as removed.
 import { checkStepStatus } from '../checks/successStatus.js';
 import { findOperation } from '../catalog/load.js';
 import { request, type CleanupTarget, type Leftover } from './leftovers.js';
@@ -14,7 +14,7 @@ export interface Removal {
 export async function removeLeftovers(t: CleanupTarget, leftovers: Leftover[]): Promise<Removal[]> {
   const removals: Removal[] = [];
   for (const leftover of leftovers) {
-    const req = request(t, leftover.kind.delete, { [leftover.kind.param]: leftover.id });
+    const req = request(t, leftover.delete, leftover.params);
     const sent = await t.client.send(req);
     if (!sent.ok) {
       removals.push({ leftover, ok: false, outcome: sent.error });

@@ -118,6 +118,11 @@ describe('a flag without its value', () => {
   it('last on the line too', async () => {
     await expectMistake(['--dry-run', '--only'], 'conform: --only needs a value (conform --help describes it)', false);
     await expectMistake(['--concurrency'], 'conform: --concurrency needs a value (conform --help describes it)', false);
+    await expectMistake(
+      ['cleanup', '--run-id'],
+      'conform: --run-id needs a value (conform cleanup --help describes it)',
+      false,
+    );
   });
 
   it('a negative number is a value (refused as such)', async () => {
@@ -148,7 +153,7 @@ describe('an empty credential', () => {
     }
     await expectMistake(['--os-username', ' '], 'conform: --os-username is empty: give a value, or leave the flag out');
     await expectMistake(
-      ['cleanup', '--token', ''],
+      ['cleanup', '--token', '', '--run-id', 'conform-20261121t210501-3fa2'],
       'conform: --token is empty: give a value, or leave the flag out',
       false,
     );

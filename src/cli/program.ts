@@ -3,6 +3,7 @@ import type { Format } from '../model/catalog.js';
 import { ASSUMPTIONS, type Assumption } from '../model/scenario.js';
 import { IdentityServiceError, UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
+import { loadProfile } from '../profiles/load.js';
 import { referenceProfiles } from '../targets/registry.js';
 import { EXIT } from './exitCode.js';
 import {
@@ -24,7 +25,7 @@ import type { Output } from '../model/output.js';
 import { runCommand, type RunCommandOptions } from './commands/run.js';
 import { listCommand } from './commands/list.js';
 import { serveCommand } from './commands/serve.js';
-import { cleanupCommand } from './commands/cleanup.js';
+import { cleanupCommand, cleanupMatch } from './commands/cleanup.js';
 import { DEFAULT_PREFIX } from '../cleanup/leftovers.js';
 import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
 import { TOOL } from '../version.js';
@@ -113,6 +114,46 @@ function runOptions(y: Argv) {
 }
 
 type RunArgs = Awaited<ReturnType<typeof runOptions>['argv']>;
+
+function cleanupOptions(y: Argv) {
+  const withLeftovers = listProfiles().filter((p) => loadProfile(p).catalog.leftovers?.length);
+  const cleanup = y
+    .option('run-id', {
+      type: 'string',
+      array: true,
+      describe: 'Delete what this run created (runs[].runId in its results.json): every name it gave starts with it',
+    })
+    .option('from', {
+      type: 'string',
+      describe: 'Delete what the run(s) of this results.json created (its runs[].runId)',
+    })
+    .option('prefix', {
+      type: 'string',
+      describe:
+        `Instead of a run id: delete every resource whose name starts with this (${DEFAULT_PREFIX}: ` +
+        "what any run left behind, a concurrent run's too)",
+    })
+    .option('target', {
+      type: 'string',
+      describe: "Base URL of the service (with --profile); without it, the endpoints of the token's service catalog",
+    })
+    .option('profile', { type: 'string', array: true, describe: `One or more of: ${withLeftovers.join(', ')}` })
+    .option('tenant', {
+      type: 'string',
+      describe: 'Tenant (project) id in the paths of profiles that have one (quantum-v1.0), as for a run',
+    })
+    .option('dry-run', {
+      type: 'boolean',
+      default: false,
+      describe: 'List what would be deleted; delete nothing',
+    })
+    .option('timeout', {
+      type: 'string',
+      default: 10_000,
+      describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})`,
+    });
+  return authOptions(cleanup);
+}
 
 /** --target as the base URL of the profiles' paths: a version they start with is dropped, with a note. */
 function targetOf(raw: string | undefined, profiles: string[], io: Output): string | undefined {
@@ -259,43 +300,17 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
     )
     .command(
       'cleanup',
-      'Delete what crashed runs left behind: ' +
-        'the resources whose names start with the prefix (ports, subnets, networks; users, projects)',
-      (y) =>
-        authOptions(
-          y
-            .option('target', {
-              type: 'string',
-              describe:
-                "Base URL of the service (with --profile); without it, the endpoints of the token's service catalog",
-            })
-            .option('profile', { type: 'string', array: true, describe: 'neutron-v2.0 and/or keystone-v3' })
-            .option('prefix', {
-              type: 'string',
-              default: DEFAULT_PREFIX,
-              describe: 'Delete only resources whose names start with this',
-            })
-            .option('dry-run', {
-              type: 'boolean',
-              default: false,
-              describe: 'List what would be deleted; delete nothing',
-            })
-            .option('timeout', {
-              type: 'string',
-              default: 10_000,
-              describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})`,
-            }),
-        ),
+      'Delete what a crashed run left behind: the resources it created (ports, subnets, networks, ' +
+        'attachments; users, tenants, projects), found by the run id in their names',
+      cleanupOptions,
       async (a) => {
+        const profiles = a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined;
+        const target = targetOf(a.target, profiles ?? [], io);
+        const timeout = timeoutMs(a.timeout);
+        const tenant = a.tenant !== undefined ? parseTenant(a.tenant) : undefined;
+        const match = cleanupMatch({ runIds: a['run-id'] as string[] | undefined, from: a.from, prefix: a.prefix });
         code = await cleanupCommand(
-          {
-            target: a.target !== undefined ? parseTarget(a.target) : undefined,
-            profiles: a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined,
-            prefix: a.prefix,
-            dryRun: a['dry-run'],
-            timeoutMs: timeoutMs(a.timeout),
-            auth: authFlagsFrom(a),
-          },
+          { target, profiles, match, tenant, dryRun: a['dry-run'], timeoutMs: timeout, auth: authFlagsFrom(a) },
           io,
         );
       },

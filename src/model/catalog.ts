@@ -122,6 +122,23 @@ export interface LeftoverKind {
   delete: string;
   /** The delete operation's path parameter that takes the id. */
   param: string;
+  /**
+   * When the list gives ids only (Quantum v1.0's networks): the operation that
+   * shows one, and the JSON pointer to the name in its answer (`/network/name`).
+   */
+  show?: { operation: string; name: string };
+  /**
+   * What lives inside one and goes with it, whatever its name (a Quantum
+   * network's ports, which have none): listed with the parent's id as the
+   * parent's `param`, deleted before the parent.
+   */
+  contents?: LeftoverKind[];
+  /**
+   * What has to come off one before it can be deleted (a Quantum port's
+   * attachment): the operation that shows it, the JSON pointer to its id in
+   * that answer (absent or empty: nothing to take off), the one that removes it.
+   */
+  detach?: { show: string; id: string; delete: string };
 }
 
 export interface Catalog {
