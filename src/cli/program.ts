@@ -28,6 +28,7 @@ import { serveCommand } from './commands/serve.js';
 import { cleanupCommand, cleanupMatch } from './commands/cleanup.js';
 import { DEFAULT_PREFIX } from '../cleanup/leftovers.js';
 import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
+import { parseShard } from './shard.js';
 import { TOOL } from '../version.js';
 
 function runOptions(y: Argv) {
@@ -84,6 +85,10 @@ function runOptions(y: Argv) {
       type: 'string',
       array: true,
       describe: 'Only these scenario ids (a trailing * matches a prefix)',
+    })
+    .option('shard', {
+      type: 'string',
+      describe: 'Run part INDEX of COUNT of the planned cases (e.g. 2/3); `conform merge` joins the parts',
     })
     .option('dry-run', {
       type: 'boolean',
@@ -179,7 +184,11 @@ function toRunOptions(a: RunArgs, io: Output): RunCommandOptions {
     deadlineMs: a.deadline !== undefined ? deadlineMs(a.deadline) : undefined,
     maxBodyBytes: a['max-body'] !== undefined ? maxBodyBytes(a['max-body']) : undefined,
     reportsDir: a.reports,
-    selection: { formats: a.format as Format[] | undefined, only: a.only as string[] | undefined },
+    selection: {
+      formats: a.format as Format[] | undefined,
+      only: a.only as string[] | undefined,
+      ...(a.shard !== undefined ? { shard: parseShard(a.shard) } : {}),
+    },
     auth: authFlagsFrom(a),
     assume: (a.assume ?? []) as Assumption[],
   };

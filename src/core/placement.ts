@@ -16,6 +16,11 @@ import { runMode, type RunMode, type TargetSettings } from '../discovery/runTarg
 function emptySelection(profile: Profile, selection: Selection): string | undefined {
   if (planCases(profile, selection).length > 0) return undefined;
   const name = profile.catalog.profile;
+  if (selection.shard) {
+    const all = planCases(profile, { ...selection, shard: undefined }).length;
+    const { index, count } = selection.shard;
+    if (all > 0) return `--shard ${index}/${count} plans no case of ${name} (${all} planned, split ${count} ways)`;
+  }
   const matching = planCases(profile, { only: selection.only });
   if (matching.length === 0) {
     return selection.only?.length

@@ -25,6 +25,7 @@ export function planConformance(settings: RunSettings): RunPlan {
   });
   return {
     notes,
+    ...(settings.selection.shard ? { shard: settings.selection.shard } : {}),
     profiles: profiles.map((profile) => ({
       profile,
       where: mode.kind === 'discover' && mode.embedded.includes(profile) ? EMBEDDED : where(mode),

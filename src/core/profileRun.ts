@@ -43,6 +43,7 @@ function untestableRun(env: RunEnvironment, ctx: InvocationContext, reason: stri
   return {
     tool: TOOL,
     runId: env.runId,
+    ...(ctx.settings.selection.shard ? { shard: ctx.settings.selection.shard } : {}),
     profile: env.profile.catalog.profile,
     target: env.target,
     embeddedTarget: embedded,

@@ -159,9 +159,17 @@ export interface RunNote {
   message: string;
 }
 
+/** One part of a run split across machines (`--shard 2/3`): index counts from 1 to count. */
+export interface Shard {
+  index: number;
+  count: number;
+}
+
 export interface RunResult {
   tool: { name: string; version: string };
   runId: string;
+  /** The part of the planned cases this run ran (`--shard`); absent: all of them. */
+  shard?: Shard;
   profile: string;
   target: string;
   /** True when conform started its embedded reference target. */

@@ -1,13 +1,15 @@
 import type { Format } from './catalog.js';
 import type { Scenario } from './scenario.js';
 import type { Profile } from './profile.js';
-import type { RunNote } from './result.js';
+import type { RunNote, Shard } from './result.js';
 
-/** Which cases of a profile a run plans: --format and --only. */
+/** Which cases of a profile a run plans: --format and --only, then --shard. */
 export interface Selection {
   formats?: Format[];
   /** Scenario ids, or prefixes ending in `*`. */
   only?: string[];
+  /** One part of the cases the rest selects (runner/plan.ts splits them). */
+  shard?: Shard;
 }
 
 /** One scenario in one format, before it runs. */
@@ -27,6 +29,8 @@ export interface PlannedProfile {
 /** What a run would do, without sending anything (`--dry-run`). */
 export interface RunPlan {
   profiles: PlannedProfile[];
+  /** The part of the cases planned (`--shard`), if not all. */
+  shard?: Shard;
   /** What was left out and why. */
   notes: RunNote[];
 }

@@ -10,7 +10,8 @@ export function renderPlan(plan: RunPlan, io: Output): void {
   for (const { profile, where, cases } of plan.profiles) {
     const byScenario = new Map<string, string[]>();
     for (const c of cases) byScenario.set(c.scenario.id, [...(byScenario.get(c.scenario.id) ?? []), c.format]);
-    const counts = `${plural(cases.length, 'case')} from ${plural(byScenario.size, 'scenario')}`;
+    const shard = plan.shard ? `, shard ${plan.shard.index}/${plan.shard.count}` : '';
+    const counts = `${plural(cases.length, 'case')} from ${plural(byScenario.size, 'scenario')}${shard}`;
     io.out(`${profile.catalog.profile} at ${printableLine(where)}: ${counts} (dry run: nothing is sent)`);
     for (const s of profile.suite.scenarios.filter((x) => byScenario.has(x.id))) {
       for (const line of describeScenario(profile.catalog, s, byScenario.get(s.id)!)) io.out(line);

@@ -42,6 +42,7 @@ export async function runSuite(env: RunEnvironment, options: RunOptions): Promis
   return {
     tool: TOOL,
     runId: env.runId,
+    ...(options.selection?.shard ? { shard: options.selection.shard } : {}),
     profile: env.profile.catalog.profile,
     target: env.target,
     embeddedTarget: options.embeddedTarget,
