@@ -101,7 +101,9 @@ function describeTransportError(err: unknown, url: string, timeoutMs: number): s
   const code = e.code ?? e.cause?.code;
   const where = safeHost(url);
   if (isTimeout(e, code)) return `no answer from ${where} within ${timeoutMs} ms`;
-  const known = code === undefined ? undefined : ERROR_CODES.get(code);
+  // Every error of undici's HTTP parser (HPE_*) means the same: what came back was not HTTP.
+  const known =
+    code === undefined ? undefined : (ERROR_CODES.get(code) ?? (code.startsWith('HPE_') ? notHttp : undefined));
   if (known) return known(where);
   return `${where}: ${e.message ?? String(err)}${code ? ` (${code})` : ''}`;
 }

@@ -100,6 +100,11 @@ export class CaseRun {
     return false;
   }
 
+  /** A cleanup that did not happen is said even when the case already errored for another reason. */
+  private leftBehind(why: string): void {
+    this.errored = this.errored === undefined ? why : `${this.errored}; ${why}`;
+  }
+
   /** How to remove what this run left behind. */
   private cleanupHint(): string {
     return `\`conform cleanup --run-id ${this.env.runId}\` removes it`;
@@ -251,13 +256,14 @@ export class CaseRun {
       const step = `cleanup:${pending.step}`;
       const exchange = this.rec.exchange(step, 'cleanup', pending.request, outcome);
       if (!outcome.ok) {
-        this.errored ??= `${step}: ${outcome.error} (the resource may be left behind: ${this.cleanupHint()})`;
+        this.leftBehind(`${step}: ${outcome.error} (the resource may be left behind: ${this.cleanupHint()})`);
         continue;
       }
       if (this.judgeStep(exchange, 'cleanup', outcome.response) === 'accepted') {
-        this.errored ??=
+        this.leftBehind(
           `${step} answered ${outcome.response.status}, a fault the profile expects in all requests (accepted); ` +
-          `the resource may be left behind (${this.cleanupHint()})`;
+            `the resource may be left behind (${this.cleanupHint()})`,
+        );
       }
     }
   }

@@ -14,7 +14,7 @@ export interface CaseFindings {
 }
 
 /** A finding stands even if something later could not be sent; then an error; then a rule not exercised. */
-export function caseState({ checks, errored, inconclusive }: CaseFindings): CaseState {
+export function caseState({ checks, errored, inconclusive }: CaseFindings): Exclude<CaseState, 'waived'> {
   if (checks.some((c) => c.state === 'failed')) return 'failed';
   if (errored) return 'errored';
   if (inconclusive) return 'skipped';
@@ -58,6 +58,7 @@ export function summarize(cases: CaseResult[]): RunSummary {
     failed: count('failed'),
     errored: count('errored'),
     skipped: count('skipped'),
+    waived: count('waived'),
   };
 }
 
@@ -88,8 +89,8 @@ const header = (headers: Record<string, string>, name: string) =>
  */
 export function unavailability(cases: CaseResult[]): string | undefined {
   const answers = cases.flatMap((c) => c.exchanges.flatMap((e) => (e.response ? [e.response] : [])));
-  if (answers.length === 0 || !answers.every((r) => UNAVAILABLE.has(r.status))) return undefined;
-  if (cases.every((c) => c.state === 'passed')) return undefined;
+  if (answers.length === 0 || cases.every((c) => c.state === 'passed')) return undefined;
+  if (!answers.every((r) => UNAVAILABLE.has(r.status))) return undefined;
   const statuses = [...new Set(answers.map((r) => r.status))].sort().join(', ');
   const retryAfter = answers.map((r) => header(r.headers, 'retry-after')).find((v) => v !== undefined);
   const retry = retryAfter !== undefined ? ` with Retry-After: ${retryAfter}` : '';
