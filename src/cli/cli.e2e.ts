@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCliClean as runCli, spawnCli } from '../testing/cli.js';
+import { expectValidResults } from '../testing/results.js';
 import { tempDir } from '../testing/tmp.js';
 
 const tmp = () => tempDir('cli');
@@ -22,7 +23,7 @@ describe('conform CLI', () => {
     );
     const junit = fs.readFileSync(path.join(reports, 'junit.xml'), 'utf8');
     expect(junit.match(/<testcase /g)).toHaveLength(56);
-    const results = JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8'));
+    const results = expectValidResults(reports) as { runs: { summary: object }[] };
     expect(results.runs[0].summary).toMatchObject({ total: 56, passed: 56 });
   });
 

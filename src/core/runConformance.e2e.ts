@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { RunSettings } from '../model/settings.js';
 import type { Reporter } from '../report/reporter.js';
 import { blankAuthEnv, withEnv } from '../testing/env.js';
+import { expectValidResults } from '../testing/results.js';
 import { tempDir } from '../testing/tmp.js';
 import { planConformance } from './plan.js';
 import { runConformance } from './runConformance.js';
@@ -78,6 +79,7 @@ describe('runConformance', () => {
     const target = await redirecting();
     const result = await withEnv(blankAuthEnv(), () => runConformance(settings({ target, reportsDir: reports })));
     expect(result.reportFiles).toEqual([path.join(reports, 'results.json'), path.join(reports, 'junit.xml')]);
+    expectValidResults(reports);
     const written = JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8'));
     expect(written.runs[0].notes).toEqual([
       {

@@ -11,6 +11,7 @@ import { serveReference } from '../targets/common/server.js';
 import type { Reply } from '../targets/common/types.js';
 import { QuantumApp } from '../targets/quantum-v1.0/app.js';
 import { blankAuthEnv } from '../testing/env.js';
+import { expectValidResults } from '../testing/results.js';
 import { tempDir } from '../testing/tmp.js';
 
 const MAIN = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
@@ -62,8 +63,7 @@ function conform(args: string[], whileRunning: (child: ReturnType<typeof spawn>)
   );
 }
 
-const results = (dir: string): { runs: RunResult[] } =>
-  JSON.parse(fs.readFileSync(path.join(dir, 'results.json'), 'utf8'));
+const results = (dir: string): { runs: RunResult[] } => expectValidResults(dir) as { runs: RunResult[] };
 
 const until = async (ready: () => boolean) => {
   const limit = Date.now() + 20_000;

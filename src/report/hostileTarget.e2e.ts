@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCliClean, type CliRun } from '../testing/cli.js';
+import { expectValidResults } from '../testing/results.js';
 import { tempDir } from '../testing/tmp.js';
 
 const TOKEN = 'c0ffee4a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e';
@@ -117,6 +118,7 @@ describe('a hostile target', () => {
       expect(run.code, run.stderr).toBe(1);
       expect(requests).toBeGreaterThan(50);
       const results = fs.readFileSync(path.join(reports, 'results.json'), 'utf8');
+      expectValidResults(reports);
       const junit = fs.readFileSync(path.join(reports, 'junit.xml'), 'utf8');
       const outputs = { stdout: run.stdout, stderr: run.stderr, 'results.json': results, 'junit.xml': junit };
       for (const [where, text] of Object.entries(outputs)) expectNoToken(where, text);

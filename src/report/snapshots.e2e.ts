@@ -12,6 +12,7 @@ import { serveReference } from '../targets/common/server.js';
 import { findMutation } from '../targets/mutations.js';
 import { QuantumApp } from '../targets/quantum-v1.0/app.js';
 import { runCliClean as runCli, type CliRun } from '../testing/cli.js';
+import { expectValidResults } from '../testing/results.js';
 import { tempDir } from '../testing/tmp.js';
 
 /** Keys whose values vary from run to run, whatever object they are in. */
@@ -116,6 +117,7 @@ describe('snapshots of whole runs', () => {
     expect(run.code).toBe(0);
     await expect(consoleOf(run, reports)).toMatchFileSnapshot('__snapshots__/embedded-run.console.txt');
 
+    expectValidResults(reports);
     const results = JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8'));
     const digest = resultsDigest(results, 'network.show.missing[xml]', 'attachment.plug.port-in-use[json]');
     await expect(stableJson(digest)).toMatchFileSnapshot('__snapshots__/embedded-run.results.json');

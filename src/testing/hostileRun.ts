@@ -13,6 +13,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { blankAuthEnv } from './env.js';
 import { compiledCli } from './hostileBuild.js';
 import { startHostile, type Behaviour, type HostileTarget, type TcpBehaviour } from './hostile.js';
+import { expectValidResults } from './results.js';
 import { tempDir } from './tmp.js';
 
 /** Peak RSS allowed for the child (a plain run of the compiled CLI peaks near 150 MiB). */
@@ -348,6 +349,7 @@ export async function runHostileCase(expect: ExpectStatic, c: HostileCase): Prom
     const secrets = [target.tokens.main, target.tokens.second];
     expectNoSecret(expect, { stdout, stderr }, secrets);
     const { results, junit, raw } = readReports(reports);
+    expectValidResults(reports, expect);
     expectResultsShape(expect, results, c.only ?? FAULT_PROBES);
     expectJunit(expect, junit, results);
     expectNoSecret(expect, { 'results.json': raw, 'junit.xml': junit }, secrets);

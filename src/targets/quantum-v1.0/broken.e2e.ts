@@ -5,6 +5,7 @@ import { serveReference } from '../common/server.js';
 import { findMutation } from '../mutations.js';
 import { QuantumApp } from './app.js';
 import { runCliClean as runCli } from '../../testing/cli.js';
+import { expectValidResults } from '../../testing/results.js';
 import { tempDir } from '../../testing/tmp.js';
 
 /** Deliberately broken copies of the reference target, run through the whole CLI. */
@@ -31,6 +32,7 @@ describe('broken Quantum v1.0 targets', () => {
         expect(run.stdout).toMatch(rule);
         expect(run.stdout).toMatch(/Reproduce with: curl -sS -i -X \w+ 'http:\/\/127\.0\.0\.1:\d+\/v1\.0\//);
         expect(fs.readFileSync(path.join(reports, 'junit.xml'), 'utf8')).toMatch(/<failure message="\[/);
+        expectValidResults(reports);
       } finally {
         await target.close();
       }
