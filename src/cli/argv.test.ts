@@ -64,6 +64,11 @@ describe('checkArgs', () => {
     expect(check('lsit')).toThrow("unknown command 'lsit'; did you mean list? (conform --help lists them)");
     expect(check('--target', 'a', 'b')).toThrow("unexpected argument 'b' (conform --help lists the options)");
     expect(() => checkArgs(['list', 'x'], table, { ...line, command: 'list' })).toThrow("unexpected argument 'x'");
+    const merge = { ...line, command: 'merge', positionals: Infinity };
+    expect(() => checkArgs(['merge', 'a', 'b', '--color'], table, merge)).not.toThrow();
+    expect(() => checkArgs(['merge', 'a', 'b'], table, { ...merge, positionals: 1 })).toThrow(
+      "unexpected argument 'b'",
+    );
   });
 });
 

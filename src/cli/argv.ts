@@ -41,6 +41,8 @@ export function optionTable(options: ParserOptions, nonEmpty: Iterable<string> =
 export interface CommandLine {
   command: string;
   commands: readonly string[];
+  /** How many positional arguments the command takes after its name (`merge <dirs..>`: any number); default none. */
+  positionals?: number;
 }
 
 interface Given {
@@ -148,8 +150,9 @@ function checkRepeats(given: Given[], table: OptionTable): void {
 }
 
 function checkPositionals(positionals: { token: string; index: number }[], line: CommandLine): void {
-  // The command's own name comes first (`run` may be left out).
-  const extra = positionals.filter((p, n) => !(n === 0 && p.token === line.command));
+  // The command's own name comes first (`run` may be left out), then the arguments it takes.
+  const named = positionals[0]?.token === line.command ? 1 : 0;
+  const extra = positionals.slice(named + (line.positionals ?? 0));
   if (extra.length === 0) return;
   const [first] = extra;
   if (first.index === 0) {

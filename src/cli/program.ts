@@ -232,6 +232,14 @@ const CREDENTIAL_FLAGS = [...Object.keys(parserOptions(authOptions(yargs([]))).k
 /** The options of the command that runs, as yargs knows them once its builder has run. */
 const commandOptions = (cli: Argv): OptionTable => optionTable(parserOptions(cli), CREDENTIAL_FLAGS);
 
+/** How many positional arguments the command that runs declares (`merge <dirs..>`: any number). */
+function declaredPositionals(cli: Argv): number {
+  type Internals = { getInternalMethods(): { getContext(): { fullCommands: string[] } } };
+  const spec = (cli as unknown as Internals).getInternalMethods().getContext().fullCommands.at(-1) ?? '';
+  const args = spec.split(/\s+/).filter((word) => /^[<[]/.test(word));
+  return args.some((arg) => arg.includes('..')) ? Infinity : args.length;
+}
+
 async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promise<number> {
   let code: number = EXIT.conform;
   const cli = yargs(argv)
@@ -326,7 +334,9 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
     )
     .parserConfiguration({ 'camel-case-expansion': false })
     .middleware((a) => {
-      if (!a.version) checkArgs(argv, commandOptions(cli), { command: commandOf(a._), commands: COMMANDS });
+      if (a.version) return;
+      const line = { command: commandOf(a._), commands: COMMANDS, positionals: declaredPositionals(cli) };
+      checkArgs(argv, commandOptions(cli), line);
     }, true)
     .exitProcess(false)
     .strict()
