@@ -12,6 +12,12 @@ import { runHostileCase, type HostileCase } from '../testing/hostileRun.js';
 // a few per core at once keeps the targets (all in this process) answering on time.
 vi.setConfig({ maxConcurrency: 4 * os.availableParallelism() });
 
+/** DELETE requests (a run's cleanup, and one probe) are never answered; everything else is the reference's. */
+const stallDeletes = (): H.Behaviour => async (x) => {
+  if (x.request.method === 'DELETE') return;
+  x.send(await x.answer());
+};
+
 const CASES: HostileCase[] = [
   {
     name: 'well-behaved reference target (the control): exit 0',
@@ -184,6 +190,113 @@ const CASES: HostileCase[] = [
     exit: 1,
     stdout: [/\[fault-root\]/],
     creates: true,
+  },
+  {
+    // The size limit is conform's, not a rule of the contract: the case could not be judged (exit 3), and says why.
+    name: 'a well-formed 100 MB fault body, streamed: exit 3, each case says it was larger than the limit',
+    target: () => H.hugeFault(),
+    exit: 3,
+    untestable: /./,
+    notStdout: [/not well-formed/, /a{2000}/],
+    creates: true,
+    more: ({ target, results }, expect) => {
+      expect.soft(target.stats.streamed, 'the body was not read to its end').toBeLessThan(50e6);
+      for (const c of results.runs[0].cases) expect.soft(c.reason, c.id).toMatch(/larger than/);
+    },
+  },
+  {
+    name: 'trickle (fault answers one byte per 100 ms): exit 3, each probe cut at the timeout',
+    target: () => H.trickleFaults(),
+    timeoutMs: 3000,
+    exit: 3,
+    untestable: /within 3000 ms/,
+    maxRunMs: 15_000,
+    creates: true,
+  },
+  {
+    name: 'connection reset mid-body (fault answers): exit 3, the reset named',
+    target: () => H.resetMidBody(),
+    exit: 3,
+    untestable: /reset/,
+    notStdout: [/not well-formed/],
+    creates: true,
+  },
+  {
+    name: 'early close (Content-Length 1000 bytes larger than what is sent): exit 3, not judged as a short body',
+    target: () => H.earlyClose(),
+    exit: 3,
+    untestable: /closed|reset|ended|content-length/i,
+    notStdout: [/not well-formed/],
+    creates: true,
+  },
+  {
+    name: 'bad Content-Length ("banana") on fault answers: exit 3, not valid HTTP',
+    target: () => H.badContentLength(),
+    exit: 3,
+    untestable: /valid HTTP|content-length/i,
+    creates: true,
+  },
+  {
+    name: 'Content-Length and Transfer-Encoding together (the smuggling pair) on fault answers: exit 3',
+    target: () => H.lengthAndChunked(),
+    exit: 3,
+    untestable: /valid HTTP|content-length|transfer-encoding/i,
+    creates: true,
+  },
+  {
+    // conform does not follow redirects: a note says so once, and each probe answered 301 where a fault is due is a
+    // finding against this URL (exit 1), with nothing sent to the other host.
+    name: 'an off-site redirect (301 to https://elsewhere.example/ on every request): exit 1, a note, not followed',
+    target: () => H.offSiteRedirect(),
+    exit: 1,
+    creates: false,
+  },
+  {
+    name: '503 with Retry-After on every request: exit 3, the one line mentions Retry-After',
+    target: () => H.refuseEverything(503, '120'),
+    exit: 3,
+    untestable: /503.*Retry-After|Retry-After.*503/,
+    creates: false,
+  },
+  {
+    name: '413 on every request: exit 3',
+    target: () => H.refuseEverything(413),
+    exit: 3,
+    untestable: /413/,
+    creates: false,
+  },
+  {
+    name: '429 with Retry-After on every request: exit 3, the one line mentions Retry-After',
+    target: () => H.refuseEverything(429, '60'),
+    exit: 3,
+    untestable: /429.*Retry-After|Retry-After.*429/,
+    creates: false,
+  },
+  {
+    name: 'huge headers (100 headers of 8 KB on fault answers): exit 3, the headers named',
+    target: () => H.hugeHeaders(100, 8 * 1024),
+    exit: 3,
+    untestable: /header/i,
+    creates: true,
+  },
+  {
+    name: 'one header of 1 MB on fault answers: exit 3, the headers named',
+    target: () => H.hugeHeaders(1, 1024 * 1024),
+    exit: 3,
+    untestable: /header/i,
+    creates: true,
+  },
+  {
+    // What cannot be deleted is left; the run must say so, and how to remove it.
+    name: 'a target that never answers DELETE (the cleanup): exit 3, the run says what may be left behind',
+    target: () => stallDeletes(),
+    only: ['port.delete.in-use'],
+    timeoutMs: 1000,
+    exit: 3,
+    untestable: /./,
+    stdout: [/left behind.*conform cleanup/],
+    creates: true,
+    leavesBehind: true,
   },
 ];
 
