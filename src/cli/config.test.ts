@@ -189,6 +189,9 @@ describe('conform.yaml: precedence and settings', () => {
     expect(() => resolve(undefined, {}, { CONFORM_DISCOVER: 'perhaps' })).toThrow(
       "CONFORM_DISCOVER must be true or false, got 'perhaps'",
     );
+    expect(() => resolve(undefined, {}, { CONFORM_FORMAT: 'json,yaml' })).toThrow(
+      "CONFORM_FORMAT may not be 'yaml': one of json, xml",
+    );
     expect(() => resolve('profile: nova\n')).toThrow(/^conform\.yaml:1: unknown profile 'nova'/);
     expect(() => resolve('tenant: ${T}\n', {}, { T: 'a/b' })).toThrow(/^conform\.yaml:1 \(\$\{T\}\): --tenant 'a\/b'/);
   });

@@ -152,7 +152,12 @@ export function loadConfig(file: string, env: Env, cwd: string): ConfigFile {
 
 /** A CONFORM_* variable as the option's value; an empty one counts as unset. */
 function fromVariable(option: RunOption, name: string, raw: string): OptionValue {
-  if (option.kind === 'list') return raw.split(/[\s,]+/).filter((v) => v !== '');
+  if (option.kind === 'list') {
+    const values = raw.split(/[\s,]+/).filter((v) => v !== '');
+    const bad = option.choices && values.find((v) => !option.choices!.includes(v));
+    if (bad) throw new UsageError(`${name} may not be '${bad}': one of ${option.choices!.join(', ')}`);
+    return values;
+  }
   if (option.kind === 'string') return raw;
   if (/^(true|1|yes)$/i.test(raw)) return true;
   if (/^(false|0|no)$/i.test(raw)) return false;

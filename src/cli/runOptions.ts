@@ -17,6 +17,7 @@ import {
   timeoutMs,
 } from './options.js';
 import type { RunCommandOptions } from './commands/run.js';
+import { parseShard } from './shard.js';
 
 /** A value as it comes: from the command line, a variable or conform.yaml (a number only as a default). */
 export type OptionValue = string | number | boolean | string[];
@@ -154,6 +155,14 @@ export const RUN_OPTIONS: readonly RunOption[] = [
     field: 'settings.selection.only',
     describe: 'Only these scenario ids (a trailing * matches a prefix)',
     apply: (o, v) => (o.settings.selection.only = list(v)),
+  },
+  {
+    name: 'shard',
+    kind: 'string',
+    env: 'CONFORM_SHARD',
+    field: 'settings.selection.shard',
+    describe: 'Run part INDEX of COUNT of the planned cases (e.g. 2/3); `conform merge` joins the parts',
+    apply: (o, v) => (o.settings.selection.shard = parseShard(str(v))),
   },
   {
     name: 'dry-run',

@@ -31,15 +31,13 @@ export function spawnCli(args: string[], env: Record<string, string> = {}, cwd =
   });
 }
 
-/** Runs the CLI in this process: the same program, without a process start. */
-export async function runCli(args: string[]): Promise<CliRun> {
+/** Runs the CLI in this process, without a process start; `cwd` is where it looks for conform.yaml. */
+export async function runCli(args: string[], cwd?: string): Promise<CliRun> {
   const started = Date.now();
   let stdout = '';
   let stderr = '';
-  const code = await main(args, {
-    out: (l) => (stdout += `${l}\n`),
-    err: (l) => (stderr += `${l}\n`),
-  });
+  const io = { out: (l: string) => (stdout += `${l}\n`), err: (l: string) => (stderr += `${l}\n`) };
+  const code = await main(args, io, undefined, cwd);
   return { code, stdout, stderr, ms: Date.now() - started };
 }
 
