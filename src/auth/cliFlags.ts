@@ -87,10 +87,9 @@ export function authFlagVariables(): Array<{ flag: string; env: string }> {
 /** The flags as AuthFlags; the environment and clouds.yaml are read by resolveAuth. */
 export function authFlagsFrom(args: Record<string, unknown>): AuthFlags {
   const str = (name: string): string | undefined => {
+    // A flag given twice, or empty, is refused before this (a usage error): one value or none.
     const v = args[name];
-    // A flag given twice arrives as an array: the last one wins, as for any option.
-    const last = Array.isArray(v) ? v[v.length - 1] : v;
-    return last === undefined || last === '' ? undefined : String(last);
+    return v === undefined || v === '' ? undefined : String(v);
   };
   const main: AuthSettings = { token: str('token'), cloud: str('os-cloud') };
   for (const field of MAIN_FIELDS) main[field] = str(osFlag(field));
