@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { findConfig, loadConfig } from './config.js';
 import { resolveRun } from './resolveRun.js';
 import { resolveAuth } from '../auth/resolve.js';
+import { RUN_OPTIONS } from './runOptions.js';
 import { tempDir } from '../testing/tmp.js';
 import type { Env } from '../auth/fromEnv.js';
 
@@ -252,5 +253,16 @@ describe('conform.yaml: authentication layer', () => {
       username: 'file-user',
       password: 'pw',
     });
+  });
+});
+
+describe('RUN_OPTIONS: one list, a flag and a key at once', () => {
+  it('every option but the command-line-only ones is a key of the file, read as its kind', () => {
+    for (const option of RUN_OPTIONS.filter((o) => !o.flagOnly)) {
+      const sample = option.kind === 'boolean' ? 'true' : (option.choices?.[0] ?? 'x');
+      const file = load(`${option.name}: ${sample}\n`);
+      expect(file.values.get(option.name)?.line, option.name).toBe(1);
+      expect(option.env, option.name).toBe(`CONFORM_${option.name.toUpperCase().replace(/-/g, '_')}`);
+    }
   });
 });
