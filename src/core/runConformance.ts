@@ -5,7 +5,8 @@ import type { RunSettings } from '../model/settings.js';
 import { Secrets } from '../http/secrets.js';
 import { runTargets } from '../discovery/runTargets.js';
 import type { Reporter } from '../report/reporter.js';
-import { prepareReportsDir, writeReports } from '../report/write.js';
+import { createReporters, DEFAULT_REPORTERS, type ConsoleSink } from '../report/reporters.js';
+import { prepareReportsDir } from '../report/write.js';
 import { leftOutNote, placeRun } from './placement.js';
 import { runProfile } from './profileRun.js';
 import { newRunId } from './runId.js';
@@ -13,8 +14,12 @@ import { RunStop, stopNotice } from '../runner/stop.js';
 import type { RunMode, TargetSettings } from '../discovery/runTargets.js';
 
 export interface RunHooks {
-  /** Told of notes, cases and runs as they come (the console), in the order given. */
+  /** Told of notes, cases and runs as they come, in the order given, before the reporters settings name. */
   reporters?: Reporter[];
+  /** Where the console reporter prints; without it, a console named in the settings is left out. */
+  console?: ConsoleSink;
+  /** The environment the reporters read (GITHUB_STEP_SUMMARY); default: the process's. */
+  env?: Record<string, string | undefined>;
   /** Once aborted, no new case starts; the cases under way finish and clean up, and the reports are written. */
   signal?: AbortSignal;
 }
@@ -46,8 +51,15 @@ function fanOut(reporters: Reporter[]): Required<Reporter> {
  * can print it.
  */
 export async function runConformance(settings: RunSettings, hooks: RunHooks = {}): Promise<Conformance> {
-  const reporter = fanOut(hooks.reporters ?? []);
   const { mode, targets } = placeRun(settings);
+  const reportFiles: string[] = [];
+  const { telling, writing } = createReporters(settings.reporters ?? DEFAULT_REPORTERS, {
+    console: hooks.console,
+    reportsDir: settings.reportsDir,
+    wrote: (file) => reportFiles.push(file),
+    env: hooks.env ?? process.env,
+  });
+  const reporter = fanOut([...(hooks.reporters ?? []), ...telling]);
   if (settings.reportsDir !== undefined) prepareReportsDir(settings.reportsDir);
   const secrets = new Secrets();
   const notes: RunNote[] = [];
@@ -66,9 +78,11 @@ export async function runConformance(settings: RunSettings, hooks: RunHooks = {}
   if (settings.deadlineMs !== undefined) stop.deadline(settings.deadlineMs);
   try {
     const runs = await runPlaced(settings, { targets, mode, secrets, stop, reporter, tell, own });
-    // The reporters first: should the files fail to be written, the verdicts are still told.
+    // The reporters that tell first: should the files fail to be written, the verdicts are still told.
     reporter.onEnd(runs);
-    return { runs, ...writeFiles(settings, runs) };
+    const reportError = writeFiles(writing, runs);
+    if (reportError !== undefined) return { runs, reportError };
+    return settings.reportsDir !== undefined ? { runs, reportFiles } : { runs };
   } finally {
     stop.dispose();
   }
@@ -106,11 +120,12 @@ async function runPlaced(settings: RunSettings, inv: Invocation): Promise<RunRes
   return runs;
 }
 
-function writeFiles(settings: RunSettings, runs: RunResult[]): Pick<Conformance, 'reportFiles' | 'reportError'> {
-  if (settings.reportsDir === undefined) return {};
+/** The reporters that write files, in turn: the first that fails stops the others, and says why. */
+function writeFiles(writing: Reporter[], runs: RunResult[]): string | undefined {
   try {
-    return { reportFiles: writeReports(settings.reportsDir, runs) };
+    for (const w of writing) w.onEnd?.(runs);
+    return undefined;
   } catch (err) {
-    return { reportError: (err as Error).message };
+    return (err as Error).message;
   }
 }

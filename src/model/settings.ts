@@ -28,8 +28,10 @@ export interface RunSettings {
   /** What the user declares about the target (--assume): conform cannot find these out. */
   assume: Assumption[];
   auth: AuthFlags;
-  /** Where results.json and junit.xml go; undefined: no report files. */
+  /** Where the report files go (results.json, junit.xml, …); undefined: no report files. */
   reportsDir?: string;
+  /** The reporters to run, by name (report/reporters.ts); undefined: console, json and junit. */
+  reporters?: string[];
   /** The prefix of every name the run gives; undefined: a new one. */
   runId?: string;
   /** Embedded reference targets only: the mutation (by id) that breaks one rule of the contract. */

@@ -3,6 +3,7 @@ import type { Output } from '../model/output.js';
 import type { Reporter } from './reporter.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 import { printable, printableLine } from './terminal.js';
+import { untestableReason } from './untestable.js';
 
 const MARK: Record<CaseResult['state'], string> = { passed: 'PASS', failed: 'FAIL', errored: 'ERR ', skipped: 'SKIP' };
 
@@ -41,7 +42,8 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
     run.targetError !== undefined &&
     bad.length === run.cases.length &&
     bad.every((c) => c.state === 'errored' && c.reason === bad[0].reason);
-  if (bad.length > 0 && !allForOneReason) {
+  const untestable = untestableReason(run);
+  if (bad.length > 0 && !allForOneReason && untestable === undefined) {
     out.push('', paint(opts.color, 1, `Diagnoses (${bad.length}):`));
     for (const c of bad) {
       out.push('', `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${printableLine(`${c.id} — ${c.title}`)}`);
@@ -54,7 +56,25 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
         );
     }
   }
-  out.push('', paint(opts.color, 1, `Fault coverage (${run.profile}):`));
+  // A target that could not be tested triggered nothing: no table of faults not triggered.
+  if (untestable === undefined) out.push(...coverageLines(run, opts));
+  const s = run.summary;
+  out.push('');
+  const why = run.targetError ?? untestable;
+  if (why) out.push(paint(opts.color, 35, `target could not be tested: ${printableLine(why)}`));
+  const where = printableLine(run.embeddedTarget ? `embedded reference target ${run.target}` : run.target);
+  const failed = s.failed > 0 ? paint(opts.color, 31, `${s.failed} failed`) : `${s.failed} failed`;
+  out.push(
+    `${run.profile} against ${where}: ${plural(s.total, 'case')}, ${paint(opts.color, 32, `${s.passed} passed`)}, ` +
+      `${failed}, ${s.errored} errored, ${s.skipped} skipped ` +
+      `in ${(run.durationMs / 1000).toFixed(2)} s (run ${printableLine(run.runId)})`,
+  );
+  return out.join('\n');
+}
+
+/** The profile's fault coverage: which documented faults were triggered, and whether each conformed. */
+function coverageLines(run: RunResult, opts: ConsoleOptions): string[] {
+  const out = ['', paint(opts.color, 1, `Fault coverage (${run.profile}):`)];
   const width = Math.max(24, ...run.coverage.map((f) => f.fault.length + 1));
   out.push(`  ${'fault'.padEnd(width)} ${'code'.padEnd(8)} cases  triggered  conformed`);
   for (const f of run.coverage) {
@@ -77,17 +97,7 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
       ].join(' '),
     );
   }
-  const s = run.summary;
-  out.push('');
-  if (run.targetError) out.push(paint(opts.color, 35, `target could not be tested: ${printableLine(run.targetError)}`));
-  const where = printableLine(run.embeddedTarget ? `embedded reference target ${run.target}` : run.target);
-  const failed = s.failed > 0 ? paint(opts.color, 31, `${s.failed} failed`) : `${s.failed} failed`;
-  out.push(
-    `${run.profile} against ${where}: ${plural(s.total, 'case')}, ${paint(opts.color, 32, `${s.passed} passed`)}, ` +
-      `${failed}, ${s.errored} errored, ${s.skipped} skipped ` +
-      `in ${(run.durationMs / 1000).toFixed(2)} s (run ${printableLine(run.runId)})`,
-  );
-  return out.join('\n');
+  return out;
 }
 
 /** `conform: note: …` for what the user may want to change, `conform: …` for what conform chose. */
@@ -99,14 +109,30 @@ export function noteLine(note: RunNote): string {
  * The console: notes on stderr as they are made, a line per case that did not
  * pass (every case with `verbose`) as it finishes, one line on stderr for a
  * target that could not be tested at all, and each profile's summary at the end.
+ * While every case of a run so far errored for one and the same reason, their
+ * lines wait: a run in which every case did is said once, in its summary.
  */
 export function consoleReporter(io: Output, opts: ConsoleOptions): Reporter {
+  let held: CaseResult[] | undefined = [];
+  const show = (c: CaseResult) => {
+    if (opts.verbose || c.state !== 'passed') io.out(caseLine(c, opts));
+  };
+  const release = () => {
+    held?.forEach(show);
+    held = undefined;
+  };
   return {
     onNote: (note) => io.err(noteLine(note)),
     onCaseEnd: (c) => {
-      if (opts.verbose || c.state !== 'passed') io.out(caseLine(c, opts));
+      if (held && c.state === 'errored' && (held.length === 0 || held[0].reason === c.reason)) held.push(c);
+      else {
+        release();
+        show(c);
+      }
     },
     onRunEnd: (run) => {
+      if (untestableReason(run) === undefined) release();
+      held = [];
       if (run.preflightFailed)
         io.err(`conform: ${printableLine(`${run.target} could not be tested: ${run.targetError}`)}`);
     },

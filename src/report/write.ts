@@ -1,8 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RunResult } from '../model/result.js';
-import { renderJson } from './json.js';
-import { renderJunit } from './junit.js';
 import { UsageError } from '../errors.js';
 
 /** Makes sure reports can be written to `dir` before a run spends any time: a UsageError if not. */
@@ -17,17 +14,12 @@ export function prepareReportsDir(dir: string): void {
   }
 }
 
-/** Writes results.json and junit.xml into `dir`; returns the paths written. */
-export function writeReports(dir: string, runs: RunResult[]): string[] {
+/** Writes one report file into `dir` whole or not at all (a temporary file, then a rename); returns its path. */
+export function writeReport(dir: string, name: string, content: string): string {
   fs.mkdirSync(dir, { recursive: true });
-  const files: [string, string][] = [
-    [path.join(dir, 'results.json'), renderJson(runs)],
-    [path.join(dir, 'junit.xml'), renderJunit(runs)],
-  ];
-  for (const [file, content] of files) {
-    const tmp = `${file}.tmp-${process.pid}`;
-    fs.writeFileSync(tmp, content);
-    fs.renameSync(tmp, file);
-  }
-  return files.map(([f]) => f);
+  const file = path.join(dir, name);
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, content);
+  fs.renameSync(tmp, file);
+  return file;
 }

@@ -2,7 +2,6 @@ import type { Output } from '../../model/output.js';
 import type { RunSettings } from '../../model/settings.js';
 import { runConformance } from '../../core/runConformance.js';
 import { planConformance } from '../../core/plan.js';
-import { consoleReporter } from '../../report/console.js';
 import { renderPlan } from '../../report/plan.js';
 import { printableLine } from '../../report/terminal.js';
 import { EXIT, exitCodeFor } from '../exitCode.js';
@@ -28,13 +27,16 @@ export async function runCommand(options: RunCommandOptions, io: Output, signal?
     renderPlan(planConformance(settings), io);
     return EXIT.conform;
   }
-  const reporters = [consoleReporter(io, { color: options.color, verbose: options.verbose })];
-  const result = await runConformance(settings, { reporters, signal });
+  // The reporters settings name (the console among them by default) print here.
+  const result = await runConformance(settings, {
+    console: { io, color: options.color, verbose: options.verbose },
+    signal,
+  });
   if (result.reportError !== undefined) {
     const why = printableLine(result.reportError);
     io.err(`conform: the reports could not be written to ${printableLine(settings.reportsDir ?? '')}: ${why}`);
     return EXIT.usage;
   }
-  if (result.reportFiles) io.out(`reports: ${result.reportFiles.join(', ')}`);
+  if (result.reportFiles?.length) io.out(`reports: ${result.reportFiles.join(', ')}`);
   return exitCodeFor(result.runs);
 }
