@@ -27,6 +27,8 @@ import { runCommand, type RunCommandOptions } from './commands/run.js';
 import { listCommand } from './commands/list.js';
 import { serveCommand } from './commands/serve.js';
 import { cleanupCommand, cleanupMatch } from './commands/cleanup.js';
+import { waiveCommand } from './commands/waive.js';
+import { loadWaivers } from '../core/waiverFile.js';
 import { DEFAULT_PREFIX } from '../cleanup/leftovers.js';
 import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
 import { parseShard } from './shard.js';
@@ -113,6 +115,17 @@ function runOptions(y: Argv) {
         'auth (the target enforces authentication: a 401/403 probe that succeeds is a finding), ' +
         'rate-limit and maintenance (the target has the request-rate limit / the backend in maintenance ' +
         'the profile notes describe)',
+    })
+    .option('waivers', {
+      type: 'string',
+      describe:
+        'Known deviations (YAML or JSON): the failed cases they accept are waived, shown and counted ' +
+        'but not failing the run (`conform waive` writes one from a results.json)',
+    })
+    .option('strict-waivers', {
+      type: 'boolean',
+      default: false,
+      describe: 'Fail the run (exit 1) when a waiver matched nothing: its finding no longer occurs',
     })
     .option('verbose', {
       type: 'boolean',
@@ -201,8 +214,10 @@ function toRunOptions(a: RunArgs, io: Output): RunCommandOptions {
     },
     auth: authFlagsFrom(a),
     assume: (a.assume ?? []) as Assumption[],
+    waivers: a.waivers !== undefined ? loadWaivers(a.waivers) : undefined,
   };
-  return { settings, dryRun: a['dry-run'], verbose: a.verbose, color: a.color };
+  const strictWaivers = a['strict-waivers'];
+  return { settings, dryRun: a['dry-run'], verbose: a.verbose, color: a.color, strictWaivers };
 }
 
 /** The whole CLI: parses `argv`, runs the command, returns the exit code. Never exits the process. */
@@ -224,7 +239,7 @@ export async function main(argv: string[], io: Output, signal?: AbortSignal): Pr
   }
 }
 
-const COMMANDS = ['run', 'list', 'serve', 'cleanup'] as const;
+const COMMANDS = ['run', 'list', 'serve', 'cleanup', 'waive'] as const;
 
 /** The command yargs runs: the first positional argument when it names one, else the default. */
 const commandOf = (positionals: (string | number)[]): string =>
@@ -340,6 +355,17 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
           { target, profiles, match, tenant, dryRun: a['dry-run'], timeoutMs: timeout, auth: authFlagsFrom(a) },
           io,
         );
+      },
+    )
+    .command(
+      'waive',
+      "Write a waiver file for a run's findings (its failed cases), each reason to be filled in",
+      (y) =>
+        y
+          .option('from', { type: 'string', demandOption: true, describe: 'The results.json of the run' })
+          .option('out', { type: 'string', describe: 'Write the waiver file here (default: stdout)' }),
+      (a) => {
+        code = waiveCommand({ from: a.from, out: a.out }, io);
       },
     )
     .parserConfiguration({ 'camel-case-expansion': false })

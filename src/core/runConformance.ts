@@ -11,6 +11,7 @@ import { leftOutNote, placeRun } from './placement.js';
 import { runProfile } from './profileRun.js';
 import { newRunId } from './runId.js';
 import { RunStop, stopNotice } from '../runner/stop.js';
+import { applyWaivers, waiveCase } from '../runner/waivers.js';
 import type { RunMode, TargetSettings } from '../discovery/runTargets.js';
 
 export interface RunHooks {
@@ -110,10 +111,15 @@ async function runPlaced(settings: RunSettings, inv: Invocation): Promise<RunRes
   const auth = { ...planned.auth, mainIsAdmin: planned.mainIsAdmin };
   const runId = settings.runId ?? newRunId();
   const runs: RunResult[] = [];
+  const now = new Date();
   for (const run of placed) {
-    const { secrets, reporter, stop } = inv;
+    const { secrets, stop } = inv;
+    // The reporters see each case as the waivers make it; the run's result gets them applied once, whole.
+    const name = run.profile.catalog.profile;
+    const onCaseEnd = (c: CaseResult) => inv.reporter.onCaseEnd(waiveCase(c, name, settings.waivers, now));
+    const reporter = { ...inv.reporter, onCaseEnd };
     const context = { settings, runId, auth, secrets, notes: inv.own(), tell: inv.tell, reporter, stop };
-    const result = await runProfile(run, context);
+    const result = applyWaivers(await runProfile(run, context), settings.waivers, now);
     reporter.onRunEnd(result);
     runs.push(result);
   }

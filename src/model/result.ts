@@ -3,6 +3,7 @@
  * nothing else.
  */
 import type { Format } from './catalog.js';
+import type { Waiver, WaiverOutcome } from './waiver.js';
 
 export interface RecordedRequest {
   method: string;
@@ -74,7 +75,7 @@ export interface CheckResult {
   message?: string;
 }
 
-export type CaseState = 'passed' | 'failed' | 'errored' | 'skipped';
+export type CaseState = 'passed' | 'failed' | 'errored' | 'skipped' | 'waived';
 
 export interface CaseFields {
   /** `<scenario id>[<format>]` */
@@ -121,8 +122,17 @@ export interface SkippedCase extends CaseFields {
   reason: string;
 }
 
+/** A finding a waiver accepts: still a finding (its failed checks kept), but it does not fail the run. */
+export interface WaivedCase extends CaseFields {
+  state: 'waived';
+  /** As for a failed case. */
+  reason?: string;
+  /** The waiver that applied. */
+  waiver: Waiver;
+}
+
 /** One scenario in one format. */
-export type CaseResult = PassedCase | FailedCase | ErroredCase | SkippedCase;
+export type CaseResult = PassedCase | FailedCase | ErroredCase | SkippedCase | WaivedCase;
 
 export interface RunSummary {
   total: number;
@@ -130,6 +140,8 @@ export interface RunSummary {
   failed: number;
   errored: number;
   skipped: number;
+  /** Findings a waiver accepts (not counted in `failed`); absent in results written before waivers existed. */
+  waived?: number;
 }
 
 export interface FaultCoverage {
@@ -189,4 +201,6 @@ export interface RunResult {
   cases: CaseResult[];
   summary: RunSummary;
   coverage: FaultCoverage[];
+  /** When the run was given waivers (--waivers): those that matched nothing, and those expired. */
+  waivers?: WaiverOutcome;
 }

@@ -2,6 +2,7 @@ import type { AuthFlags } from './credentials.js';
 import type { Profile } from './profile.js';
 import type { Assumption } from './scenario.js';
 import type { Selection } from './selection.js';
+import type { WaiverSet } from './waiver.js';
 
 /** A run's configuration, resolved from flags (and later a config file): what the core runs. */
 export interface RunSettings {
@@ -36,4 +37,6 @@ export interface RunSettings {
   runId?: string;
   /** Embedded reference targets only: the mutation (by id) that breaks one rule of the contract. */
   mutation?: string;
+  /** Known deviations (--waivers): failed cases they accept are waived, and do not fail the run. */
+  waivers?: WaiverSet;
 }

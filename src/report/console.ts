@@ -1,11 +1,18 @@
-import type { CaseResult, RunNote, RunResult } from '../model/result.js';
+import type { CaseResult, RunNote, RunResult, RunSummary } from '../model/result.js';
+import type { Waiver } from '../model/waiver.js';
 import type { Output } from '../model/output.js';
 import type { Reporter } from './reporter.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 import { printable, printableLine } from './terminal.js';
 import { untestableReason } from './untestable.js';
 
-const MARK: Record<CaseResult['state'], string> = { passed: 'PASS', failed: 'FAIL', errored: 'ERR ', skipped: 'SKIP' };
+const MARK: Record<CaseResult['state'], string> = {
+  passed: 'PASS',
+  failed: 'FAIL',
+  errored: 'ERR ',
+  skipped: 'SKIP',
+  waived: 'WAIV',
+};
 
 export interface ConsoleOptions {
   color: boolean;
@@ -17,7 +24,10 @@ function paint(on: boolean, code: number, text: string): string {
   return on ? `\u001b[${code}m${text}\u001b[0m` : text;
 }
 
-const COLOR: Record<CaseResult['state'], number> = { passed: 32, failed: 31, errored: 35, skipped: 33 };
+const COLOR: Record<CaseResult['state'], number> = { passed: 32, failed: 31, errored: 35, skipped: 33, waived: 36 };
+
+/** The cases the summary gives a diagnosis of: those with findings, waived or not, and those that errored. */
+const DIAGNOSED = new Set<CaseResult['state']>(['failed', 'errored', 'waived']);
 
 /** `1 case`, `2 cases`. */
 export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -27,16 +37,18 @@ export function caseLine(c: CaseResult, opts: ConsoleOptions): string {
   const why =
     c.state === 'skipped' || c.state === 'errored'
       ? ` — ${printableLine(c.reason)}`
-      : c.acceptedInstead
-        ? ` — ${c.acceptedInstead} accepted in place of ${c.expectedFault} (a fault expected in all requests)`
-        : '';
+      : c.state === 'waived'
+        ? ` — waived: ${printableLine(c.waiver.reason)}`
+        : c.acceptedInstead
+          ? ` — ${c.acceptedInstead} accepted in place of ${c.expectedFault} (a fault expected in all requests)`
+          : '';
   return `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${printableLine(`${c.id} — ${c.title}`)}${why}`;
 }
 
 /** The end-of-run report: diagnoses, coverage and the totals line. */
 export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
   const out: string[] = [];
-  const bad = run.cases.filter((c) => c.state === 'failed' || c.state === 'errored');
+  const bad = run.cases.filter((c) => DIAGNOSED.has(c.state));
   // A target that could not be tested at all: one line, not the same diagnosis per case.
   const allForOneReason =
     run.targetError !== undefined &&
@@ -47,6 +59,7 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
     out.push('', paint(opts.color, 1, `Diagnoses (${bad.length}):`));
     for (const c of bad) {
       out.push('', `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${printableLine(`${c.id} — ${c.title}`)}`);
+      out.push(...waivedBy(c));
       // A diagnosis keeps its lines (a body's are indented under it); what a target wrote is shown, not obeyed.
       for (const line of diagnose(c))
         out.push(
@@ -59,14 +72,14 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
   // A target that could not be tested triggered nothing: no table of faults not triggered.
   if (untestable === undefined) out.push(...coverageLines(run, opts));
   const s = run.summary;
-  out.push('');
+  out.push('', ...staleAndExpired(run, opts));
   const why = run.targetError ?? untestable;
   if (why) out.push(paint(opts.color, 35, `target could not be tested: ${printableLine(why)}`));
   const where = printableLine(run.embeddedTarget ? `embedded reference target ${run.target}` : run.target);
   const failed = s.failed > 0 ? paint(opts.color, 31, `${s.failed} failed`) : `${s.failed} failed`;
+  const counts = countsOf(run, failed, opts);
   out.push(
-    `${run.profile} against ${where}: ${plural(s.total, 'case')}, ${paint(opts.color, 32, `${s.passed} passed`)}, ` +
-      `${failed}, ${s.errored} errored, ${s.skipped} skipped ` +
+    `${run.profile} against ${where}: ${plural(s.total, 'case')}, ${counts} ` +
       `in ${(run.durationMs / 1000).toFixed(2)} s (run ${printableLine(run.runId)})`,
   );
   return out.join('\n');
@@ -98,6 +111,54 @@ function coverageLines(run: RunResult, opts: ConsoleOptions): string[] {
     );
   }
   return out;
+}
+
+/** The line under a waived case's heading: the waiver that applied. */
+const waivedBy = (c: CaseResult): string[] => (c.state === 'waived' ? [`  ${waiverLine(c.waiver)}`] : []);
+
+/** How a waiver is shown: its reason, where it is in its file, its date and link. */
+function waiverLine(w: Waiver): string {
+  const more = [w.expires ? `expires ${w.expires}` : '', w.link ?? ''].filter(Boolean).join(', ');
+  return printableLine(`waived (${w.entry}): ${w.reason}${more ? ` (${more})` : ''}`);
+}
+
+/** The run's stale and expired waivers, a line each, and a blank line after them. */
+function staleAndExpired(run: RunResult, opts: ConsoleOptions): string[] {
+  const w = run.waivers;
+  if (!w || w.stale.length + w.expired.length === 0) return [];
+  const line = (kind: string, x: Waiver, what: string) =>
+    `  ${kind} ${printableLine(`${x.entry} ${x.case}${x.profile ? ` (${x.profile})` : ''}: ${what}`)}`;
+  return [
+    paint(opts.color, 1, `Waivers (${printableLine(w.file)}):`),
+    ...w.stale.map((x) => line('stale  ', x, 'the finding it waives did not occur')),
+    ...w.expired.map((x) => line('expired', x, `expired on ${x.expires}; it no longer applies`)),
+    '',
+  ];
+}
+
+/** The counts of the totals line; with waivers, those of `waivedCounts`. */
+function countsOf(run: RunResult, failed: string, opts: ConsoleOptions): string {
+  const s = run.summary;
+  if (run.waivers) return waivedCounts(s, failed, opts);
+  return `${paint(opts.color, 32, `${s.passed} passed`)}, ${failed}, ${s.errored} errored, ${s.skipped} skipped`;
+}
+
+/**
+ * The counts of a run given waivers: the cases required (those judged: all but
+ * the skipped), passed, waived, failed, errored, skipped; and the share passed
+ * of those required, and of those required but waived (as RefStack excludes
+ * flagged tests).
+ */
+function waivedCounts(s: RunSummary, failed: string, opts: ConsoleOptions): string {
+  const waived = s.waived ?? 0;
+  const required = s.total - s.skipped;
+  const share = (n: number, of: number) => (of === 0 ? '-' : `${Math.floor((100 * n) / of)}%`);
+  const passed = paint(opts.color, 32, `${s.passed} passed`);
+  return (
+    `${required} required: ${passed}, ${paint(opts.color, 36, `${waived} waived`)}, ` +
+    `${failed}, ${s.errored} errored, ${s.skipped} skipped ` +
+    `(${share(s.passed, required)} of required, ${share(s.passed, required - waived)} excluding waived)`
+  );
 }
 
 /** `conform: note: …` for what the user may want to change, `conform: …` for what conform chose. */

@@ -37,6 +37,10 @@ function testcase(run: RunResult, c: CaseResult): string {
   if (c.state === 'skipped')
     return `${open}>\n      <skipped message="${escapeXml(c.reason ?? '')}"/>\n    </testcase>`;
   const detail = escapeXml([c.title, ...diagnose(c)].join('\n'));
+  if (c.state === 'waived') {
+    const skipped = `<skipped${attributes({ message: `waived: ${c.waiver.reason}` })}>${detail}</skipped>`;
+    return `${open}>\n      ${skipped}\n    </testcase>`;
+  }
   if (c.state === 'errored') {
     const error = `<error${attributes({ message: c.reason ?? 'error', type: 'error' })}>${detail}</error>`;
     return `${open}>\n      ${error}\n    </testcase>`;
@@ -54,13 +58,15 @@ function testcase(run: RunResult, c: CaseResult): string {
  */
 export function renderJunit(runs: RunResult[]): string {
   const total = (k: 'total' | 'failed' | 'errored' | 'skipped') => runs.reduce((n, r) => n + r.summary[k], 0);
+  // A waived finding is a <skipped> testcase: counted with the skipped.
+  const waived = runs.reduce((n, r) => n + (r.summary.waived ?? 0), 0);
   const time = seconds(runs.reduce((n, r) => n + r.durationMs, 0));
   const suites = attributes({
     name: 'conform',
     tests: total('total'),
     failures: total('failed'),
     errors: total('errored'),
-    skipped: total('skipped'),
+    skipped: total('skipped') + waived,
     time,
   });
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${suites}>`];
@@ -70,7 +76,7 @@ export function renderJunit(runs: RunResult[]): string {
       tests: run.summary.total,
       failures: run.summary.failed,
       errors: run.summary.errored,
-      skipped: run.summary.skipped,
+      skipped: run.summary.skipped + (run.summary.waived ?? 0),
       time: seconds(run.durationMs),
       timestamp: run.startedAt.replace(/\.\d+Z$/, ''),
     });

@@ -14,6 +14,8 @@ export interface RunCommandOptions {
   /** Print every case, not only those that did not pass. */
   verbose: boolean;
   color: boolean;
+  /** A waiver that matched nothing (stale) fails the run. */
+  strictWaivers?: boolean;
 }
 
 /**
@@ -38,5 +40,5 @@ export async function runCommand(options: RunCommandOptions, io: Output, signal?
     return EXIT.usage;
   }
   if (result.reportFiles?.length) io.out(`reports: ${result.reportFiles.join(', ')}`);
-  return exitCodeFor(result.runs);
+  return exitCodeFor(result.runs, { strictWaivers: options.strictWaivers });
 }
