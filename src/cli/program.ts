@@ -27,6 +27,7 @@ import { runCommand, type RunCommandOptions } from './commands/run.js';
 import { listCommand } from './commands/list.js';
 import { serveCommand } from './commands/serve.js';
 import { cleanupCommand, cleanupMatch } from './commands/cleanup.js';
+import { mergeCommand } from './commands/merge.js';
 import { waiveCommand } from './commands/waive.js';
 import { loadWaivers } from '../core/waiverFile.js';
 import { DEFAULT_PREFIX } from '../cleanup/leftovers.js';
@@ -239,7 +240,7 @@ export async function main(argv: string[], io: Output, signal?: AbortSignal): Pr
   }
 }
 
-const COMMANDS = ['run', 'list', 'serve', 'cleanup', 'waive'] as const;
+const COMMANDS = ['run', 'list', 'serve', 'cleanup', 'merge', 'waive'] as const;
 
 /** The command yargs runs: the first positional argument when it names one, else the default. */
 const commandOf = (positionals: (string | number)[]): string =>
@@ -366,6 +367,22 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
           .option('out', { type: 'string', describe: 'Write the waiver file here (default: stdout)' }),
       (a) => {
         code = waiveCommand({ from: a.from, out: a.out }, io);
+      },
+    )
+    .command(
+      'merge <dirs..>',
+      'Merge the reports folders of the shards of one run (--shard INDEX/COUNT) into one, every report written again',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, describe: "The shards' reports folders" })
+          .option('reports', { type: 'string', default: 'reports', describe: 'Folder for the merged reports' })
+          .option('color', {
+            type: 'boolean',
+            default: process.stdout.isTTY === true && !process.env.NO_COLOR,
+            describe: 'Colour the console output',
+          }),
+      (a) => {
+        code = mergeCommand({ dirs: a.dirs as string[], reportsDir: a.reports, color: a.color }, io);
       },
     )
     .parserConfiguration({ 'camel-case-expansion': false })

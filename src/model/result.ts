@@ -177,6 +177,15 @@ export interface Shard {
   count: number;
 }
 
+/** One of the shards a merged run was made of (`conform merge`), as it ran. */
+export interface MergedShard {
+  index: number;
+  runId: string;
+  target: string;
+  startedAt: string;
+  durationMs: number;
+}
+
 export interface RunResult {
   tool: { name: string; version: string };
   runId: string;
@@ -201,6 +210,8 @@ export interface RunResult {
   cases: CaseResult[];
   summary: RunSummary;
   coverage: FaultCoverage[];
+  /** A run merged from shards (`conform merge`): each shard's own run, in order of index. */
+  shards?: MergedShard[];
   /** When the run was given waivers (--waivers): those that matched nothing, and those expired. */
   waivers?: WaiverOutcome;
 }

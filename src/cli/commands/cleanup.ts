@@ -44,16 +44,18 @@ const HOW =
   '--run-id ID (runs[].runId in its results.json) or --from reports/results.json; ' +
   "--prefix conform- deletes what any run left behind, a concurrent run's too";
 
-/** The run ids of a results.json (runs[].runId). */
+/** The run ids of a results.json (runs[].runId, and a merged run's runs[].shards[].runId). */
 function runIdsOf(file: string): string[] {
-  let data: { runs?: Array<{ runId?: unknown }> };
+  let data: { runs?: Array<{ runId?: unknown; shards?: Array<{ runId?: unknown }> }> };
   try {
     data = JSON.parse(fs.readFileSync(file, 'utf8')) as typeof data;
   } catch (err) {
     const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
     throw new UsageError(`--from ${file}: cannot read it as JSON (${why})`);
   }
-  const ids = Array.isArray(data?.runs) ? data.runs.map((r) => r?.runId).filter((id) => typeof id === 'string') : [];
+  const runs = Array.isArray(data?.runs) ? data.runs : [];
+  const all = runs.flatMap((r) => [r?.runId, ...(Array.isArray(r?.shards) ? r.shards.map((s) => s?.runId) : [])]);
+  const ids = [...new Set(all.filter((id) => typeof id === 'string'))];
   if (ids.length === 0) throw new UsageError(`--from ${file} names no run: a results.json of conform has runs[].runId`);
   return ids as string[];
 }
