@@ -11,6 +11,7 @@ import { serveReference } from '../targets/common/server.js';
 import { findMutation } from '../targets/mutations.js';
 import { QuantumApp } from '../targets/quantum-v1.0/app.js';
 import { runCliClean as runCli } from '../testing/cli.js';
+import { expectValidResults } from '../testing/results.js';
 import { tempDir } from '../testing/tmp.js';
 
 const ONLY = ['--only', 'network.show.missing', '--only', 'network.delete.missing'];
@@ -21,8 +22,7 @@ const FINDINGS = [
   'network.delete.missing[xml]',
 ];
 
-const runsIn = (reports: string): RunResult[] =>
-  JSON.parse(fs.readFileSync(path.join(reports, 'results.json'), 'utf8')).runs;
+const runsIn = (reports: string): RunResult[] => (expectValidResults(reports) as { runs: RunResult[] }).runs;
 const totals = (stdout: string) => stdout.split('\n').find((l) => l.startsWith('quantum-v1.0 against ')) ?? stdout;
 
 describe('known deviations (waivers) through the CLI', () => {
