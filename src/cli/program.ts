@@ -1,21 +1,15 @@
 import yargs, { type Argv } from 'yargs';
-import type { Format } from '../model/catalog.js';
-import { ASSUMPTIONS, type Assumption } from '../model/scenario.js';
 import { IdentityServiceError, UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
 import { loadProfile } from '../profiles/load.js';
 import { referenceProfiles } from '../targets/registry.js';
 import { EXIT } from './exitCode.js';
-import { DEFAULT_REPORTERS, REPORTER_NAMES } from '../report/reporters.js';
 import {
   checkProfiles,
-  deadlineMs,
   MAX_TIMEOUT_MS,
-  maxBodyBytes,
   parsePort,
   parseTarget,
   parseTenant,
-  positiveInt,
   targetRoot,
   timeoutMs,
 } from './options.js';
@@ -24,124 +18,26 @@ import { printable } from '../report/terminal.js';
 import { checkArgs, optionTable, type OptionTable, type ParserOptions } from './argv.js';
 import type { Output } from '../model/output.js';
 import { runCommand, type RunCommandOptions } from './commands/run.js';
+import { configCommand } from './commands/config.js';
+import { CONFIG_FILE } from './config.js';
+import { resolveRun } from './resolveRun.js';
+import { declareRunOptions } from './runOptions.js';
 import { listCommand } from './commands/list.js';
 import { serveCommand } from './commands/serve.js';
 import { cleanupCommand, cleanupMatch } from './commands/cleanup.js';
-import { mergeCommand } from './commands/merge.js';
 import { waiveCommand } from './commands/waive.js';
-import { loadWaivers } from '../core/waiverFile.js';
 import { DEFAULT_PREFIX } from '../cleanup/leftovers.js';
 import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
-import { parseShard } from './shard.js';
 import { TOOL } from '../version.js';
 
+/** The options of `conform [run]` and `conform config`: those of RUN_OPTIONS, --config, authentication. */
 function runOptions(y: Argv) {
-  const run = y
-    .option('target', {
-      type: 'string',
-      describe:
-        'Base URL of the service to test; ' +
-        'without it (and without --discover), the embedded reference target is started',
-    })
-    .option('discover', {
-      type: 'boolean',
-      default: false,
-      describe:
-        "Without --target: find the endpoints in the main token's service catalog (password credentials, " +
-        'identity v3) instead of starting the embedded reference target. Any authentication flag given on the ' +
-        'command line does the same; credentials from the environment or clouds.yaml alone do not',
-    })
-    .option('profile', {
-      type: 'string',
-      array: true,
-      describe:
-        `Profile(s) to run: ${listProfiles().join(', ')} (default: ${DEFAULT_PROFILE}; ` +
-        "when discovering, those whose service the token's catalog lists)",
-    })
-    .option('tenant', {
-      type: 'string',
-      describe:
-        'Tenant (project) id used in paths and bodies (default: conform; ' +
-        "against a cloud with password credentials (identity v3), the main token's project)",
-    })
-    // Numbers are read as typed, so that a bad one is echoed as the user wrote it.
-    .option('concurrency', {
-      type: 'string',
-      default: 4,
-      describe: 'Scenarios run at once (steps inside one stay in order)',
-    })
-    .option('timeout', {
-      type: 'string',
-      default: 10_000,
-      describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})`,
-    })
-    .option('deadline', {
-      type: 'string',
-      describe: 'Stop the whole run after this many seconds (decimals allowed), as on Ctrl-C',
-    })
-    .option('max-body', {
-      type: 'string',
-      describe: 'Read answers up to this many bytes (a KiB or MiB suffix: 8MiB; default 1MiB)',
-    })
-    .option('reports', { type: 'string', default: 'reports', describe: 'Folder for the report files' })
-    .option('reporter', {
-      type: 'string',
-      array: true,
-      choices: REPORTER_NAMES,
-      describe:
-        `Reporters to run (default: ${DEFAULT_REPORTERS.join(' ')}): console, and files in --reports: ` +
-        'json (results.json), junit (junit.xml), markdown (report.md, and $GITHUB_STEP_SUMMARY), html (report.html)',
-    })
-    .option('format', { type: 'string', array: true, choices: ['json', 'xml'], describe: 'Only these formats' })
-    .option('only', {
-      type: 'string',
-      array: true,
-      describe: 'Only these scenario ids (a trailing * matches a prefix)',
-    })
-    .option('shard', {
-      type: 'string',
-      describe: 'Run part INDEX of COUNT of the planned cases (e.g. 2/3); `conform merge` joins the parts',
-    })
-    .option('dry-run', {
-      type: 'boolean',
-      default: false,
-      describe: 'Print what would be sent and expected; send nothing',
-    })
-    .option('assume', {
-      type: 'string',
-      array: true,
-      choices: [...ASSUMPTIONS],
-      describe:
-        'Declare what conform cannot find out: admin (the main credential is an administrator), ' +
-        'auth (the target enforces authentication: a 401/403 probe that succeeds is a finding), ' +
-        'rate-limit and maintenance (the target has the request-rate limit / the backend in maintenance ' +
-        'the profile notes describe)',
-    })
-    .option('waivers', {
-      type: 'string',
-      describe:
-        'Known deviations (YAML or JSON): the failed cases they accept are waived, shown and counted ' +
-        'but not failing the run (`conform waive` writes one from a results.json)',
-    })
-    .option('strict-waivers', {
-      type: 'boolean',
-      default: false,
-      describe: 'Fail the run (exit 1) when a waiver matched nothing: its finding no longer occurs',
-    })
-    .option('verbose', {
-      type: 'boolean',
-      default: false,
-      describe: 'Print every case, not only those that did not pass',
-    })
-    .option('color', {
-      type: 'boolean',
-      default: process.stdout.isTTY === true && !process.env.NO_COLOR,
-      describe: 'Colour the console output',
-    });
+  const run = declareRunOptions(y).option('config', {
+    type: 'string',
+    describe: `Configuration file (default: ./${CONFIG_FILE}, if there is one; $CONFORM_CONFIG)`,
+  });
   return authOptions(run);
 }
-
-type RunArgs = Awaited<ReturnType<typeof runOptions>['argv']>;
 
 function cleanupOptions(y: Argv) {
   const withLeftovers = listProfiles().filter((p) => loadProfile(p).catalog.leftovers?.length);
@@ -191,40 +87,14 @@ function targetOf(raw: string | undefined, profiles: string[], io: Output): stri
   return target;
 }
 
-function toRunOptions(a: RunArgs, io: Output): RunCommandOptions {
-  if (a.discover && a.target !== undefined)
-    throw new UsageError(
-      "--discover and --target exclude each other: --discover finds the targets in the token's service catalog",
-    );
-  const profiles = a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined;
-  const settings = {
-    target: targetOf(a.target, profiles ?? [DEFAULT_PROFILE], io),
-    profiles,
-    tenant: a.tenant !== undefined ? parseTenant(a.tenant) : undefined,
-    discover: a.discover,
-    concurrency: positiveInt('concurrency', a.concurrency),
-    timeoutMs: timeoutMs(a.timeout),
-    deadlineMs: a.deadline !== undefined ? deadlineMs(a.deadline) : undefined,
-    maxBodyBytes: a['max-body'] !== undefined ? maxBodyBytes(a['max-body']) : undefined,
-    reportsDir: a.reports,
-    reporters: a.reporter as string[] | undefined,
-    selection: {
-      formats: a.format as Format[] | undefined,
-      only: a.only as string[] | undefined,
-      ...(a.shard !== undefined ? { shard: parseShard(a.shard) } : {}),
-    },
-    auth: authFlagsFrom(a),
-    assume: (a.assume ?? []) as Assumption[],
-    waivers: a.waivers !== undefined ? loadWaivers(a.waivers) : undefined,
-  };
-  const strictWaivers = a['strict-waivers'];
-  return { settings, dryRun: a['dry-run'], verbose: a.verbose, color: a.color, strictWaivers };
+function toRunOptions(a: Record<string, unknown>, io: Output, cwd: string): RunCommandOptions {
+  return resolveRun(a, io, { env: process.env, cwd }).options;
 }
 
 /** The whole CLI: parses `argv`, runs the command, returns the exit code. Never exits the process. */
-export async function main(argv: string[], io: Output, signal?: AbortSignal): Promise<number> {
+export async function main(argv: string[], io: Output, signal?: AbortSignal, cwd = process.cwd()): Promise<number> {
   try {
-    return await dispatch(argv, io, signal);
+    return await dispatch(argv, io, signal, cwd);
   } catch (err) {
     // A message may carry a target's text (an identity service's answer, a name it gave): shown, never obeyed.
     if (err instanceof UsageError) {
@@ -240,7 +110,7 @@ export async function main(argv: string[], io: Output, signal?: AbortSignal): Pr
   }
 }
 
-const COMMANDS = ['run', 'list', 'serve', 'cleanup', 'merge', 'waive'] as const;
+const COMMANDS = ['run', 'config', 'list', 'serve', 'cleanup', 'waive'] as const;
 
 /** The command yargs runs: the first positional argument when it names one, else the default. */
 const commandOf = (positionals: (string | number)[]): string =>
@@ -266,7 +136,7 @@ function declaredPositionals(cli: Argv): number {
   return args.some((arg) => arg.includes('..')) ? Infinity : args.length;
 }
 
-async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promise<number> {
+async function dispatch(argv: string[], io: Output, signal: AbortSignal | undefined, cwd: string): Promise<number> {
   let code: number = EXIT.conform;
   const cli = yargs(argv)
     .scriptName('conform')
@@ -279,7 +149,15 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
       'Run the scenarios of a profile against a target (the default command)',
       runOptions,
       async (a) => {
-        code = await runCommand(toRunOptions(a, io), io, signal);
+        code = await runCommand(toRunOptions(a, io, cwd), io, signal);
+      },
+    )
+    .command(
+      'config',
+      'Print the settings a run would use and where each came from (flag, variable, conform.yaml, default)',
+      runOptions,
+      (a) => {
+        code = configCommand(resolveRun(a, io, { env: process.env, cwd }), io);
       },
     )
     .command(
@@ -367,22 +245,6 @@ async function dispatch(argv: string[], io: Output, signal?: AbortSignal): Promi
           .option('out', { type: 'string', describe: 'Write the waiver file here (default: stdout)' }),
       (a) => {
         code = waiveCommand({ from: a.from, out: a.out }, io);
-      },
-    )
-    .command(
-      'merge <dirs..>',
-      'Merge the reports folders of the shards of one run (--shard INDEX/COUNT) into one, every report written again',
-      (y) =>
-        y
-          .positional('dirs', { type: 'string', array: true, describe: "The shards' reports folders" })
-          .option('reports', { type: 'string', default: 'reports', describe: 'Folder for the merged reports' })
-          .option('color', {
-            type: 'boolean',
-            default: process.stdout.isTTY === true && !process.env.NO_COLOR,
-            describe: 'Colour the console output',
-          }),
-      (a) => {
-        code = mergeCommand({ dirs: a.dirs as string[], reportsDir: a.reports, color: a.color }, io);
       },
     )
     .parserConfiguration({ 'camel-case-expansion': false })

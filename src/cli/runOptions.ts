@@ -17,6 +17,8 @@ import {
   timeoutMs,
 } from './options.js';
 import type { RunCommandOptions } from './commands/run.js';
+import { DEFAULT_REPORTERS, REPORTER_NAMES } from '../report/reporters.js';
+import { loadWaivers } from '../core/waiverFile.js';
 import { parseShard } from './shard.js';
 
 /** A value as it comes: from the command line, a variable or conform.yaml (a number only as a default). */
@@ -136,8 +138,19 @@ export const RUN_OPTIONS: readonly RunOption[] = [
     env: 'CONFORM_REPORTS',
     path: true,
     field: 'settings.reportsDir',
-    describe: 'Folder for results.json and junit.xml',
+    describe: 'Folder for the report files',
     apply: (o, v) => (o.settings.reportsDir = str(v)),
+  },
+  {
+    name: 'reporter',
+    kind: 'list',
+    choices: REPORTER_NAMES,
+    env: 'CONFORM_REPORTER',
+    field: 'settings.reporters',
+    describe:
+      `Reporters to run (default: ${DEFAULT_REPORTERS.join(' ')}): console, and files in --reports: ` +
+      'json (results.json), junit (junit.xml), markdown (report.md, and $GITHUB_STEP_SUMMARY), html (report.html)',
+    apply: (o, v) => (o.settings.reporters = list(v)),
   },
   {
     name: 'format',
@@ -185,6 +198,26 @@ export const RUN_OPTIONS: readonly RunOption[] = [
       'rate-limit and maintenance (the target has the request-rate limit / the backend in maintenance ' +
       'the profile notes describe)',
     apply: (o, v) => (o.settings.assume = list(v) as Assumption[]),
+  },
+  {
+    name: 'waivers',
+    kind: 'string',
+    env: 'CONFORM_WAIVERS',
+    path: true,
+    field: 'settings.waivers',
+    describe:
+      'Known deviations (YAML or JSON): the failed cases they accept are waived, shown and counted ' +
+      'but not failing the run (`conform waive` writes one from a results.json)',
+    apply: (o, v) => (o.settings.waivers = loadWaivers(str(v))),
+  },
+  {
+    name: 'strict-waivers',
+    kind: 'boolean',
+    default: false,
+    env: 'CONFORM_STRICT_WAIVERS',
+    field: 'strictWaivers',
+    describe: 'Fail the run (exit 1) when a waiver matched nothing: its finding no longer occurs',
+    apply: (o, v) => (o.strictWaivers = bool(v)),
   },
   {
     name: 'verbose',
