@@ -132,6 +132,15 @@ describe('conform --shard and conform merge', () => {
     }
   });
 
+  it('the dry run plans the shard: its cases, and which part it is', async () => {
+    const run = await runCli(['--shard', '2/3', '--dry-run']);
+    expect(run.code).toBe(0);
+    const [head] = run.stdout.split('\n');
+    expect(head).toBe(
+      'quantum-v1.0 at the embedded reference target: 19 cases from 10 scenarios, shard 2/3 (dry run: nothing is sent)',
+    );
+  });
+
   it('a profile a shard plans no case of is left out of that shard, with a note, and merges back', async () => {
     const args = ['--profile', 'quantum-v1.0', '--profile', 'keystone-v2.0', '--only', 'network.show.missing'];
     const more = [...args, '--only', 'tenant.list.*', '--format', 'json'];
