@@ -3,6 +3,7 @@
 // creates is gone afterwards, and `conform cleanup` removes a crashed run's
 // leftovers and nothing else.
 import { randomBytes } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openstackAvailable } from '../openstack/available.js';
 import { http } from '../openstack/http.js';
@@ -29,6 +30,8 @@ suite(
     : `neutron-v2.0 against real Neutron (skipped: ${availability.reason})`,
   () => {
     let neutron: RunningNeutron;
+    /** The reports of the full run, for the waivers written from its findings. */
+    let fullRun: string | undefined;
 
     beforeAll(async () => {
       neutron = await startNeutron({ auth: 'noauth' });
@@ -99,6 +102,28 @@ suite(
       ]);
       expect(createdNames(run).every((n) => n.startsWith(run.runId))).toBe(true);
       expect(await namedLike(neutron.url, NEUTRON_COLLECTIONS, run.runId)).toEqual([]);
+      fullRun = reports;
+    });
+
+    it('the finding waived (conform waive, a reason filled in): exit 0 with 1 waived, none stale', async () => {
+      expect(fullRun, 'the full run comes first').toBeDefined();
+      const file = `${tempDir('itest-waivers')}/waivers.yaml`;
+      const waive = await spawnCli(['waive', '--from', `${fullRun}/results.json`, '--out', file]);
+      expect(waive.code, waive.stderr).toBe(0);
+      const written = readFileSync(file, 'utf8');
+      expect(written).toMatch(/case: method\.put-networks\[json\]\n {4}checks: \[status\]/);
+      writeFileSync(
+        file,
+        written.replace(/reason: .*/, 'reason: PUT on the collection is routed to update network None'),
+      );
+      const reports = tempDir('itest-waived');
+      const args = ['--target', neutron.url, '--profile', 'neutron-v2.0', '--tenant', TENANT, '--reports', reports];
+      const cli = await spawnCli([...args, '--waivers', file, '--strict-waivers']);
+      expect(cli.code, cli.stdout + cli.stderr).toBe(0);
+      const run = runOf(readRuns(reports), 'neutron-v2.0');
+      expect(run.summary).toMatchObject({ total: 26, passed: 22, failed: 0, waived: 1, skipped: 3 });
+      expect(run.waivers).toMatchObject({ stale: [], expired: [] });
+      expect(cli.stdout).toMatch(/23 required: 22 passed, 1 waived, 0 failed, 0 errored, 3 skipped/);
     });
 
     it('conform cleanup deletes what a crashed run left (port, subnet, network) and nothing else', async () => {
