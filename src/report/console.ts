@@ -194,7 +194,7 @@ export function consoleReporter(io: Output, opts: ConsoleOptions): Reporter {
     onRunEnd: (run) => {
       if (untestableReason(run) === undefined) release();
       held = [];
-      if (run.preflightFailed)
+      if (run.targetError)
         io.err(`conform: ${printableLine(`${run.target} could not be tested: ${run.targetError}`)}`);
     },
     onEnd: (runs) => {
