@@ -25,6 +25,7 @@ import { declareRunOptions } from './runOptions.js';
 import { listCommand } from './commands/list.js';
 import { serveCommand } from './commands/serve.js';
 import { cleanupCommand, cleanupMatch } from './commands/cleanup.js';
+import { mergeCommand } from './commands/merge.js';
 import { waiveCommand } from './commands/waive.js';
 import { DEFAULT_PREFIX } from '../cleanup/leftovers.js';
 import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
@@ -110,7 +111,7 @@ export async function main(argv: string[], io: Output, signal?: AbortSignal, cwd
   }
 }
 
-const COMMANDS = ['run', 'config', 'list', 'serve', 'cleanup', 'waive'] as const;
+const COMMANDS = ['run', 'config', 'list', 'serve', 'cleanup', 'merge', 'waive'] as const;
 
 /** The command yargs runs: the first positional argument when it names one, else the default. */
 const commandOf = (positionals: (string | number)[]): string =>
@@ -245,6 +246,22 @@ async function dispatch(argv: string[], io: Output, signal: AbortSignal | undefi
           .option('out', { type: 'string', describe: 'Write the waiver file here (default: stdout)' }),
       (a) => {
         code = waiveCommand({ from: a.from, out: a.out }, io);
+      },
+    )
+    .command(
+      'merge <dirs..>',
+      'Merge the reports folders of the shards of one run (--shard INDEX/COUNT) into one, every report written again',
+      (y) =>
+        y
+          .positional('dirs', { type: 'string', array: true, describe: "The shards' reports folders" })
+          .option('reports', { type: 'string', default: 'reports', describe: 'Folder for the merged reports' })
+          .option('color', {
+            type: 'boolean',
+            default: process.stdout.isTTY === true && !process.env.NO_COLOR,
+            describe: 'Colour the console output',
+          }),
+      (a) => {
+        code = mergeCommand({ dirs: a.dirs as string[], reportsDir: a.reports, color: a.color }, io);
       },
     )
     .parserConfiguration({ 'camel-case-expansion': false })
