@@ -194,8 +194,7 @@ export function consoleReporter(io: Output, opts: ConsoleOptions): Reporter {
     onRunEnd: (run) => {
       if (untestableReason(run) === undefined) release();
       held = [];
-      if (run.targetError)
-        io.err(`conform: ${printableLine(`${run.target} could not be tested: ${run.targetError}`)}`);
+      if (run.targetError) io.err(`conform: ${printableLine(`${run.target} could not be tested: ${run.targetError}`)}`);
     },
     onEnd: (runs) => {
       for (const run of runs) io.out(renderSummary(run, opts));
