@@ -3,7 +3,8 @@
 // OS_* credentials and --discover, the endpoints from the token's service
 // catalog. Every scenario runs with real tokens; the verdicts are the right
 // ones; every project, user, network, subnet and port conform created is gone.
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
 import { join } from 'node:path';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -53,6 +54,8 @@ suite(
     let neutron: RunningNeutron;
     let member: Awaited<ReturnType<RunningKeystone['createUser']>>;
     let adminToken: string;
+    /** The reports of the full discovered run, for the waivers written from its findings. */
+    let fullRun: string | undefined;
 
     beforeAll(async () => {
       keystone = await startKeystone();
@@ -164,6 +167,43 @@ suite(
       ].join('\n');
       for (const secret of [keystone.adminPassword, member.password, adminToken]) expect(outputs).not.toContain(secret);
       expect(outputs).not.toMatch(/gAAAAA[\w-]{20}/); // no Fernet token at all
+      fullRun = reports;
+    });
+
+    it('7 findings waived: exit 0, 7 waived; one waiver removed: exit 1, only it named; a stale one', async () => {
+      expect(fullRun, 'the full run comes first').toBeDefined();
+      const file = join(tempDir('itest-waivers'), 'waivers.yaml');
+      const waive = await spawnCli(['waive', '--from', join(fullRun!, 'results.json'), '--out', file]);
+      expect(waive.code, waive.stderr).toBe(0);
+      const written = parseYaml(readFileSync(file, 'utf8')) as { waivers: Array<{ case: string; reason: string }> };
+      expect(written.waivers.map((w) => w.case).sort()).toEqual(
+        Object.keys({ ...KEYSTONE_FINDINGS, ...NEUTRON_FINDINGS }).sort(),
+      );
+      const filled = written.waivers.map((w) => ({ ...w, reason: `a known departure of ${w.case}` }));
+      const runWith = async (waivers: object[], strict: boolean) => {
+        writeFileSync(file, stringifyYaml({ waivers }));
+        const reports = tempDir('itest-waived');
+        const args = ['--discover', '--reports', reports, '--waivers', file, ...(strict ? ['--strict-waivers'] : [])];
+        return { cli: await spawnCli(args, osEnv()), runs: readRuns(reports) };
+      };
+
+      const waived = await runWith(filled, true);
+      expect(waived.cli.code, waived.cli.stdout + waived.cli.stderr).toBe(0);
+      expect(waived.runs.reduce((n, r) => n + (r.summary.waived ?? 0), 0)).toBe(7);
+      expect(waived.runs.flatMap((r) => r.cases.filter((c) => c.state === 'failed'))).toEqual([]);
+
+      // The service fixed (the waiver removed) or a waiver for what now passes: only that one is named.
+      const rename = 'project.rename.taken[json]';
+      const stale = { profile: 'keystone-v3', case: 'project.show.missing[json]', reason: 'it passes: stale' };
+      const partial = await runWith([...filled.filter((w) => w.case !== rename), stale], false);
+      expect(partial.cli.code, partial.cli.stdout + partial.cli.stderr).toBe(1);
+      const identity = runOf(partial.runs, 'keystone-v3');
+      expect(casesIn(identity, 'failed')).toEqual([rename]);
+      expect(findings(identity)).toEqual(KEYSTONE_FINDINGS); // the waived ones are still shown
+      expect(identity.waivers?.stale.map((w) => w.case)).toEqual([stale.case]);
+      const strict = await runWith([...filled, stale], true);
+      expect(strict.cli.code, 'a stale waiver fails the run under --strict-waivers').toBe(1);
+      expect(strict.runs.flatMap((r) => r.cases.filter((c) => c.state === 'failed'))).toEqual([]);
     });
 
     it('with a member token, the scenarios that need an administrator are skipped, never failed', async () => {
