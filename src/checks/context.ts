@@ -1,5 +1,6 @@
 import type { AlternativeEnvelope, Catalog, Envelope, FaultDefinition, Format } from '../model/catalog.js';
-import type { ProbeCheckId, ReceivedResponse, RecordedRequest } from '../model/result.js';
+import type { ProbeCheckId } from '../model/check.js';
+import type { ReceivedResponse, RecordedRequest } from '../model/result.js';
 import type { JsonFaultSchema, XsdFaultSchema } from '../model/profile.js';
 import type { Verdict } from '../model/verdict.js';
 import type { ParsedBody } from '../body/parse.js';

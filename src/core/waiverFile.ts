@@ -3,7 +3,7 @@
 // written by `conform waive` from a run's findings with a reason to fill in.
 import fs from 'node:fs';
 import { parse } from 'yaml';
-import type { CheckId } from '../model/result.js';
+import type { CheckId } from '../model/check.js';
 import type { Waiver, WaiverSet } from '../model/waiver.js';
 import { PROBE_CHECKS } from '../checks/registry.js';
 import { listProfiles } from '../catalog/registry.js';

@@ -3,6 +3,7 @@
  * nothing else.
  */
 import type { Format } from './catalog.js';
+import type { CheckId } from './check.js';
 import type { Waiver, WaiverOutcome } from './waiver.js';
 
 export interface RecordedRequest {
@@ -42,24 +43,6 @@ export interface Exchange {
 }
 
 export type CheckState = 'passed' | 'failed' | 'skipped';
-
-/** The checks of a probe's answer (checks/registry.ts lists them in the order diagnoses do). */
-export type ProbeCheckId =
-  | 'status'
-  | 'documented-status'
-  | 'content-type'
-  | 'well-formed'
-  | 'fault-root'
-  | 'xml-namespace'
-  | 'fault-members'
-  | 'fault-code'
-  | 'fault-type'
-  | 'fault-headers'
-  | 'json-schema'
-  | 'xsd';
-
-/** Every check: those of a probe's answer, and those of the calls that prepare and undo a scenario. */
-export type CheckId = ProbeCheckId | 'success-status' | 'setup-response';
 
 export interface CheckResult {
   /** The check's id, e.g. `fault-code`. */

@@ -2,7 +2,7 @@
  * Known deviations: findings a team accepts, each with its reason (the
  * interop guidelines' flagged tests). Read from a waiver file (`--waivers`).
  */
-import type { CheckId } from './result.js';
+import type { CheckId } from './check.js';
 
 export interface Waiver {
   /** `<scenario id>[<format>]`, or a scenario id for all its formats. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseResult, CheckId, RunResult } from '../model/result.js';
+import type { CheckId } from '../model/check.js';
+import type { CaseResult, RunResult } from '../model/result.js';
 import type { Waiver } from '../model/waiver.js';
 import { summarize } from './verdict.js';
 import { applyWaivers, isExpired } from './waivers.js';
