@@ -27,7 +27,8 @@ export function exitCodeFor(runs: RunResult[], opts: { strictWaivers?: boolean }
   const stopped = runs.find((r) => r.stoppedBy)?.stoppedBy;
   if (stopped) return stoppedCode(stopped);
   if (runs.some((r) => r.summary.failed > 0)) return EXIT.nonConformance;
-  if (opts.strictWaivers && runs.some((r) => (r.waivers?.stale.length ?? 0) > 0)) return EXIT.nonConformance;
+  const strict = (r: RunResult) => opts.strictWaivers === true || r.waivers?.strict === true;
+  if (runs.some((r) => strict(r) && (r.waivers?.stale.length ?? 0) > 0)) return EXIT.nonConformance;
   if (runs.some((r) => r.targetError || r.summary.errored > 0)) return EXIT.untestable;
   return EXIT.conform;
 }

@@ -132,6 +132,35 @@ describe('conform --shard and conform merge', () => {
     }
   });
 
+  it('shards run with waivers merge as one run: waived counts, coverage, stale, --strict-waivers', async () => {
+    const m = findMutation('quantum-v1.0', 'status-404-for-420');
+    const target = await serveReference(new QuantumApp({ flags: new Set(m.flags) }), { mutation: m });
+    try {
+      const file = path.join(tempDir('merge-waivers'), 'waivers.yaml');
+      fs.writeFileSync(
+        file,
+        [
+          'waivers:',
+          '  - case: network.show.missing',
+          '    reason: a known departure',
+          '  - case: port.show.missing[json]',
+          '    reason: it passes, so this one is stale',
+        ].join('\n'),
+      );
+      const args = ['--target', target.url, '--waivers', file, '--strict-waivers'];
+      const { whole, merged, mergedDir, root } = await wholeAndShards(args, 3);
+      const one = read(path.join(root, 'whole'));
+      const joined = read(mergedDir);
+      expect(whole.code, 'the stale waiver fails the run').toBe(1);
+      expect(merged.code, merged.stdout + merged.stderr).toBe(1);
+      expect(joined.runs.map(outcome)).toEqual(one.runs.map(outcome));
+      expect(joined.runs[0].summary.waived).toBe(2);
+      expect(joined.runs[0].waivers).toMatchObject({ stale: [{ case: 'port.show.missing[json]' }], strict: true });
+    } finally {
+      await target.close();
+    }
+  });
+
   it('the dry run plans the shard: its cases, and which part it is', async () => {
     const run = await runCli(['--shard', '2/3', '--dry-run']);
     expect(run.code).toBe(0);

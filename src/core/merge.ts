@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CaseResult, RunNote, RunResult, Shard } from '../model/result.js';
+import type { Waiver } from '../model/waiver.js';
 import { UsageError } from '../errors.js';
 import { listProfiles } from '../catalog/registry.js';
 import { faultsExpectedInAllRequests } from '../catalog/load.js';
@@ -118,6 +119,23 @@ function mergedCases(profile: string, runs: RunResult[], dirs: string[]): CaseRe
   return runs.flatMap((r) => r.cases).sort((a, b) => at(a) - at(b));
 }
 
+const sameWaiver = (a: Waiver, b: Waiver) => JSON.stringify(a) === JSON.stringify(b);
+const unique = (ws: Waiver[]) => ws.filter((w, i) => ws.findIndex((x) => sameWaiver(x, w)) === i);
+
+/**
+ * The waivers of the shards as one run's: stale where a shard judged the case
+ * and no shard's case used it (a scenario's JSON and XML may be in different
+ * shards), expired in any, strict if the shards ran with --strict-waivers.
+ */
+function mergedWaivers(runs: RunResult[], cases: CaseResult[]): Pick<RunResult, 'waivers'> {
+  const outcomes = runs.flatMap((r) => (r.waivers ? [r.waivers] : []));
+  if (outcomes.length === 0) return {};
+  const used = cases.flatMap((c) => (c.state === 'waived' ? [c.waiver] : []));
+  const stale = unique(outcomes.flatMap((o) => o.stale)).filter((w) => !used.some((u) => sameWaiver(u, w)));
+  const strict = outcomes.some((o) => o.strict) ? { strict: true as const } : {};
+  return { waivers: { file: outcomes[0].file, stale, expired: unique(outcomes.flatMap((o) => o.expired)), ...strict } };
+}
+
 /** The notes of every shard, each once, in order. */
 function mergedNotes(runs: RunResult[], shards: ShardResults[]): RunNote[] {
   const seen = new Set<string>();
@@ -153,6 +171,7 @@ function mergeProfile(profile: string, shards: ShardResults[]): RunResult {
     ...(runs.every((r) => r.preflightFailed) ? { preflightFailed: true as const } : {}),
     ...(stopped ? { interrupted: true as const, stoppedBy: stopped.stoppedBy } : {}),
     notes: mergedNotes(runs, shards),
+    ...mergedWaivers(runs, cases),
     cases,
     summary: summarize(cases),
     coverage: faultCoverage(catalog, cases),

@@ -26,6 +26,8 @@ export interface WaiverSet {
   /** The file they were read from, as given. */
   file: string;
   waivers: Waiver[];
+  /** --strict-waivers: a waiver that matched nothing fails the run. */
+  strict?: boolean;
 }
 
 /** What the waivers did in one profile's run (the waived cases carry the waiver that applied). */
@@ -35,4 +37,6 @@ export interface WaiverOutcome {
   stale: Waiver[];
   /** Waivers of this profile past their expiry date: they no longer apply. */
   expired: Waiver[];
+  /** Run with --strict-waivers: a stale waiver fails it (kept here so merged shards judge alike). */
+  strict?: true;
 }

@@ -4,7 +4,7 @@ import type { Output } from '../model/output.js';
 import type { Reporter } from './reporter.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 import { printable, printableLine } from './terminal.js';
-import { untestableReason } from './untestable.js';
+import { answeredUnavailable, untestableReason } from './untestable.js';
 
 const MARK: Record<CaseResult['state'], string> = {
   passed: 'PASS',
@@ -185,7 +185,11 @@ export function consoleReporter(io: Output, opts: ConsoleOptions): Reporter {
   return {
     onNote: (note) => io.err(noteLine(note)),
     onCaseEnd: (c) => {
-      if (held && c.state === 'errored' && (held.length === 0 || held[0].reason === c.reason)) held.push(c);
+      const firstError = held?.find((h) => h.state === 'errored');
+      const sameError = c.state === 'errored' && (firstError === undefined || firstError.reason === c.reason);
+      // A case answered only 503/429/413 may turn out to be one of a run whose target was unavailable throughout.
+      // A skipped case says nothing of the target: it waits with the others.
+      if (held && (sameError || answeredUnavailable(c) || c.state === 'skipped')) held.push(c);
       else {
         release();
         show(c);

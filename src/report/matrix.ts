@@ -22,7 +22,8 @@ export const MATRIX_FORMATS = ['json', 'xml'] as const;
 
 function cell(cases: CaseResult[], fault: string, format: string): MatrixCell {
   const aimed = cases.filter((c) => c.expectedFault === fault && c.format === format);
-  const triggered = aimed.filter((c) => (c.state === 'passed' || c.state === 'failed') && c.observedFault === fault);
+  const judged = (c: CaseResult) => c.state === 'passed' || c.state === 'failed' || c.state === 'waived';
+  const triggered = aimed.filter((c) => judged(c) && c.observedFault === fault);
   return {
     cases: aimed.length,
     triggered: triggered.length,

@@ -1,4 +1,11 @@
-import type { RunResult, RunSummary } from '../model/result.js';
+import type { CaseResult, RunResult, RunSummary } from '../model/result.js';
+
+/** Statuses of a service that is down or refusing load: the verdicts of such answers may turn to errors. */
+const UNAVAILABLE = new Set([413, 429, 503]);
+
+/** A case whose every answer said the service is unavailable (its verdict waits for the run's). */
+export const answeredUnavailable = (c: CaseResult): boolean =>
+  c.exchanges.length > 0 && c.exchanges.every((e) => e.response !== undefined && UNAVAILABLE.has(e.response.status));
 
 /**
  * Why a run says nothing about the contract, for the reports to say once
@@ -7,7 +14,8 @@ import type { RunResult, RunSummary } from '../model/result.js';
  */
 export function untestableReason(run: RunResult): string | undefined {
   if (run.preflightFailed && run.targetError !== undefined) return run.targetError;
-  const [first, ...rest] = run.cases;
+  // Cases skipped for what the run lacks (credentials, an assumption) do not make the others worth a row each.
+  const [first, ...rest] = run.cases.filter((c) => c.state !== 'skipped');
   if (first?.state !== 'errored') return undefined;
   const reason = first.reason;
   return rest.every((c) => c.state === 'errored' && c.reason === reason) ? (run.targetError ?? reason) : undefined;

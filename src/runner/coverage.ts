@@ -7,7 +7,8 @@ import type { CaseResult, FaultCoverage } from '../model/result.js';
  * was answered in place of another fault.
  */
 export function faultCoverage(catalog: Catalog, cases: CaseResult[]): FaultCoverage[] {
-  const judged = cases.filter((c) => c.state === 'passed' || c.state === 'failed');
+  // A waived case was judged too: its finding stands, accepted.
+  const judged = cases.filter((c) => c.state === 'passed' || c.state === 'failed' || c.state === 'waived');
   return catalog.faults.map((fault) => {
     const aimed = cases.filter((c) => c.expectedFault === fault.element);
     const triggered = judged.filter((c) => c.expectedFault === fault.element && c.observedFault === fault.element);

@@ -53,5 +53,6 @@ export function applyWaivers(run: RunResult, set: WaiverSet | undefined, now: Da
   const judged = (w: Waiver) =>
     cases.some((c) => names(w, c) && (c.state === 'passed' || c.state === 'failed' || c.state === 'waived'));
   const stale = mine.filter((w) => !isExpired(w, now) && judged(w) && !cases.some((c) => occursIn(w, c)));
-  return { ...run, cases, summary: summarize(cases), waivers: { file: set.file, stale, expired } };
+  const waivers = { file: set.file, stale, expired, ...(set.strict ? { strict: true as const } : {}) };
+  return { ...run, cases, summary: summarize(cases), waivers };
 }

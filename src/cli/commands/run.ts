@@ -24,7 +24,10 @@ export interface RunCommandOptions {
  * and the reports are written.
  */
 export async function runCommand(options: RunCommandOptions, io: Output, signal?: AbortSignal): Promise<number> {
-  const { settings } = options;
+  const { waivers } = options.settings;
+  // The results keep --strict-waivers, so that merged shards are judged as the run was.
+  const strict = options.strictWaivers === true && waivers !== undefined;
+  const settings = strict ? { ...options.settings, waivers: { ...waivers, strict: true } } : options.settings;
   if (options.dryRun) {
     renderPlan(planConformance(settings), io);
     return EXIT.conform;
@@ -40,5 +43,5 @@ export async function runCommand(options: RunCommandOptions, io: Output, signal?
     return EXIT.usage;
   }
   if (result.reportFiles?.length) io.out(`reports: ${result.reportFiles.join(', ')}`);
-  return exitCodeFor(result.runs, { strictWaivers: options.strictWaivers });
+  return exitCodeFor(result.runs);
 }
