@@ -82,11 +82,13 @@ function environment(planned: ProfileRun, ctx: InvocationContext, client: HttpCl
 /** Before any case: is the target usable at all? The reason it is not, if it is not. */
 async function preflight(env: RunEnvironment, ctx: InvocationContext, embedded: boolean): Promise<string | undefined> {
   if (ctx.auth.failure && !embedded) return ctx.auth.failure;
-  const reach = await checkReachable(env.client, env.target);
+  // A stop during pre-flight cuts it too: the run then skips every case as stopped.
+  const reach = await checkReachable(env.client, env.target, ctx.stop.stepSignal);
+  if (ctx.stop.stopped) return undefined;
   if (reach.error) return ctx.secrets.redact(reach.error);
   if (reach.note) ctx.tell({ topic: 'target', level: 'note', message: reach.note });
   const refused = embedded ? undefined : await checkCredentials(env);
-  return refused && ctx.secrets.redact(refused);
+  return refused && !ctx.stop.stopped ? ctx.secrets.redact(refused) : undefined;
 }
 
 /** Runs one profile where it was placed; the embedded target is started and stopped here. */

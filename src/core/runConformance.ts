@@ -68,7 +68,8 @@ export async function runConformance(settings: RunSettings, hooks: RunHooks = {}
   const tell = (told: RunNote) => {
     // A note may carry what a target said (a redirect's Location, a catalog's URLs).
     const note = { ...told, message: secrets.redact(told.message) };
-    notes.push(note);
+    // What is told while a profile runs is that run's (a redirect of its target), but a stop is every later one's too.
+    if (current === undefined || note.topic === 'run') notes.push(note);
     current?.push(note);
     reporter.onNote(note);
   };

@@ -3,6 +3,7 @@
 // Each time the reports are written and nothing the run created is left.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it, type TestContext } from 'vitest';
@@ -86,6 +87,27 @@ describe.concurrent('a run stopped from outside', () => {
     expect(fs.existsSync(path.join(reports, 'junit.xml'))).toBe(true);
     expect(await t.left()).toEqual([]);
     expect(run.ms).toBeLessThan(15_000);
+  });
+
+  it('SIGTERM and --deadline during the pre-flight, against a target that never answers: 143, 124', async (ctx) => {
+    let connected = 0;
+    const silent = net.createServer(() => void connected++);
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    ctx.onTestFinished(() => void silent.close());
+    const url = `http://127.0.0.1:${(silent.address() as net.AddressInfo).port}`;
+    const reports = tempDir('stop-preflight');
+    // Once the pre-flight's request is under way.
+    const term = await conform(['--target', url, '--reports', reports], (child) => {
+      void until(() => connected > 0).then(() => child.kill('SIGTERM'));
+    });
+    expect(term.code, term.stderr).toBe(143);
+    expect(results(reports).runs[0]).toMatchObject({ interrupted: true, stoppedBy: 'SIGTERM' });
+    expect(results(reports).runs[0].cases.every((c) => c.state === 'skipped')).toBe(true);
+    const late = await conform(['--target', url, '--deadline', '1', '--reports', tempDir('stop-preflight-deadline')]);
+    expect(late.code, late.stderr).toBe(124);
+    // Well before the 10 s timeout of the pre-flight's request.
+    expect(term.ms).toBeLessThan(8_000);
+    expect(late.ms).toBeLessThan(8_000);
   });
 
   it('--deadline against a target that stalls on faults: cut, cleaned up, reported, exit 124', async (ctx) => {

@@ -271,3 +271,26 @@ describe('secrets a target hands out, and conform’s own text', () => {
     expect(rec.exchanges[1].error).toBe(`reset by ${REDACTED}`);
   });
 });
+
+describe('Secrets: base64', () => {
+  it('a secret a target echoes base64-encoded, at any alignment, in either alphabet, is redacted', () => {
+    const secrets = new Secrets();
+    const token = 'Sup3rSecretTokXyz42';
+    secrets.add(token);
+    for (const prefix of ['', 'a', 'ab', 'user:']) {
+      const b64 = Buffer.from(`${prefix}${token}`).toString('base64');
+      expect(secrets.redact(`Basic ${b64}`)).toContain('[REDACTED]');
+      const url = Buffer.from(`${prefix}${token}?>`).toString('base64url');
+      expect(secrets.redact(url)).toContain('[REDACTED]');
+    }
+    // What remains of the encoding cannot be decoded back to the secret.
+    const left = secrets.redact(Buffer.from(`x${token}`).toString('base64')).replace('[REDACTED]', '');
+    expect(Buffer.from(left, 'base64').toString('latin1')).not.toContain(token.slice(0, 8));
+  });
+
+  it('a short secret is not looked for encoded: innocent base64 stays', () => {
+    const secrets = new Secrets();
+    secrets.add('abcd');
+    expect(secrets.redact('YWJjZA==')).toBe('YWJjZA==');
+  });
+});

@@ -83,18 +83,40 @@ interface Compiled {
   whole: RegExp;
   /** A text ending in the first characters of the secret (at least MIN_CUT_PREFIX), maybe mid-escape. */
   start?: RegExp;
+  /** The secret base64-encoded, at each of the three alignments a longer text may put it at. */
+  encoded?: RegExp;
+}
+
+/** Secrets this long or longer are also looked for base64-encoded (shorter cores would match by chance). */
+const MIN_ENCODED = 8;
+
+/**
+ * The base64 of `value` wherever it sits in a longer encoded text (`Basic
+ * dXNlcjpwYXNz`, a JWT's payload): at each alignment, the characters that
+ * depend on its bytes alone; in the standard and the URL-safe alphabet.
+ */
+function encodedPattern(value: string): RegExp | undefined {
+  const bytes = Buffer.from(value, 'utf8');
+  if (bytes.length < MIN_ENCODED) return undefined;
+  const cores = [0, 1, 2].flatMap((k) => {
+    const text = Buffer.concat([Buffer.alloc(k), bytes]).toString('base64');
+    const core = text.slice(Math.ceil((8 * k) / 6), Math.floor((8 * (k + bytes.length)) / 6));
+    return [core, core.replace(/\+/g, '-').replace(/\//g, '_')];
+  });
+  return new RegExp([...new Set(cores)].map(escapeRegExp).join('|'), 'g');
 }
 
 function compile(value: string): Compiled {
   const chars = [...value].map(charPattern);
   const whole = new RegExp(chars.join(''), 'gi');
-  if (chars.length <= MIN_CUT_PREFIX) return { value, whole };
+  const encoded = encodedPattern(value);
+  if (chars.length <= MIN_CUT_PREFIX) return { value, whole, encoded };
   // c1c2c3c4(?:c5(?:c6…)?)? — then perhaps the start of one more escape, then the end.
   let rest = '';
   for (let i = chars.length - 2; i >= MIN_CUT_PREFIX; i--) rest = `(?:${chars[i]}${rest})?`;
   const partial = '(?:\\\\+u?[0-9a-f]{0,3}|%(?:25)*[0-9a-f]?|&(?:#x?[0-9a-f]*)?)?';
   const start = new RegExp(`${chars.slice(0, MIN_CUT_PREFIX).join('')}${rest}${partial}$`, 'i');
-  return { value, whole, start };
+  return { value, whole, start, encoded };
 }
 
 /**
@@ -133,7 +155,10 @@ export class Secrets {
 
   redact(text: string): string {
     let out = text;
-    for (const s of this.ordered) out = out.replace(s.whole, REDACTED);
+    for (const s of this.ordered) {
+      out = out.replace(s.whole, REDACTED);
+      if (s.encoded) out = out.replace(s.encoded, REDACTED);
+    }
     return out;
   }
 

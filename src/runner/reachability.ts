@@ -20,8 +20,8 @@ const REDIRECTS = new Set([301, 302, 303, 307, 308]);
  * redirect is worth saying, since conform does not follow redirects and an
  * API behind one answers every probe with it.
  */
-export async function checkReachable(client: HttpClient, target: string): Promise<Reachability> {
-  const outcome = await client.send({ method: 'GET', url: target, headers: { accept: 'application/json' } });
+export async function checkReachable(client: HttpClient, target: string, signal?: AbortSignal): Promise<Reachability> {
+  const outcome = await client.send({ method: 'GET', url: target, headers: { accept: 'application/json' } }, signal);
   if (!outcome.ok) return { error: outcome.error };
   const { status, headers } = outcome.response;
   if (REDIRECTS.has(status)) {
@@ -59,7 +59,7 @@ export async function checkCredentials(env: RunEnvironment): Promise<string | un
     credentials: env.credentials,
     invalidToken: '',
   });
-  const outcome = await env.client.send(request);
+  const outcome = await env.client.send(request, env.stop?.stepSignal);
   if (!outcome.ok || outcome.response.status !== 401) return undefined;
   return env.credentials.main
     ? `the target refuses the main token: ${op.method} ${op.path} answered 401 ` +

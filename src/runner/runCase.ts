@@ -36,7 +36,12 @@ export async function runCase(env: RunEnvironment, scenario: Scenario, format: F
     expectedFault: expectation.kind === 'fault' ? expectation.fault.element : undefined,
   };
   const unmet = unmetRequirement(scenario, env);
-  if (unmet) return { ...base, state: 'skipped', reason: unmet, checks: [], exchanges: [], durationMs: 0 };
+  if (unmet)
+    return caseResult(
+      { ...base, checks: [], exchanges: [], durationMs: 0 },
+      { checks: [], inconclusive: unmet },
+      unmet,
+    );
 
   const run = new CaseRun(env, scenario, format);
   try {
