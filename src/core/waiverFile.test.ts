@@ -123,4 +123,21 @@ describe('the waiver file', () => {
     ]);
     expect(parseWaivers('w.yaml', renderWaivers([], 'r.json')).waivers).toEqual([]);
   });
+
+  it('written again from a run with waived findings, keeps their reasons, expiry and link', () => {
+    const waived = { reason: 'PUT routed to update None', expires: '2027-03-01', link: 'https://bugs.example/1' };
+    const text = renderWaivers(
+      [{ profile: 'neutron-v2.0', case: 'method.put-networks[json]', checks: ['status'], waived }],
+      'reports/results.json',
+    );
+    expect(parseWaivers('w.yaml', text).waivers).toEqual([
+      {
+        entry: 'waivers[0]',
+        profile: 'neutron-v2.0',
+        case: 'method.put-networks[json]',
+        checks: ['status'],
+        ...waived,
+      },
+    ]);
+  });
 });

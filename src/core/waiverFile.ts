@@ -191,6 +191,8 @@ export interface Finding {
   checks: CheckId[];
   /** Its first finding in one line, written as a comment above the entry. */
   summary?: string;
+  /** A finding already waived: its waiver's reason, expiry and link are kept. */
+  waived?: Pick<Waiver, 'reason' | 'expires' | 'link'>;
 }
 
 /** A value in a waiver file: plain when it is an id, else quoted (a JSON string is a YAML one). */
@@ -208,7 +210,9 @@ export function renderWaivers(findings: Finding[], from: string): string {
       `  - profile: ${scalar(f.profile)}`,
       `    case: ${scalar(f.case)}`,
       `    checks: [${f.checks.map(scalar).join(', ')}]`,
-      `    reason: ${scalar(REASON_PLACEHOLDER)}`,
+      `    reason: ${scalar(f.waived?.reason ?? REASON_PLACEHOLDER)}`,
+      ...(f.waived?.expires ? [`    expires: ${scalar(f.waived.expires)}`] : []),
+      ...(f.waived?.link ? [`    link: ${scalar(f.waived.link)}`] : []),
     ];
     const comment = f.summary ? [`  # ${f.summary.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')}`] : [];
     return [...(i > 0 ? [''] : []), ...comment, ...entry];

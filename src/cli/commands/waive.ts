@@ -26,17 +26,19 @@ function readRuns(file: string): RunResult[] {
   return runs as RunResult[];
 }
 
-/** The findings of a run: its failed cases (waived ones already have their waiver). */
+/** The findings of a run: its failed cases, and its waived ones with their reasons (a file made again keeps them). */
 function findingsOf(run: RunResult): Finding[] {
   return run.cases
-    .filter((c: CaseResult) => c.state === 'failed')
+    .filter((c: CaseResult) => c.state === 'failed' || c.state === 'waived')
     .map((c) => {
       const failed = c.checks.filter((k) => k.state === 'failed');
+      const { reason, expires, link }: Partial<NonNullable<Finding['waived']>> = c.state === 'waived' ? c.waiver : {};
       return {
         profile: run.profile,
         case: c.id,
         checks: [...new Set(failed.map((k) => k.check))],
         ...(failed[0] ? { summary: findingLine(failed[0]).slice(0, 200) } : {}),
+        ...(reason !== undefined ? { waived: { reason, expires, link } } : {}),
       };
     });
 }
