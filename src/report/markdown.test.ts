@@ -4,6 +4,20 @@ import { stabilise } from '../testing/stabilise.js';
 import { fenced, mdText, renderMarkdown } from './markdown.js';
 
 describe('report.md', () => {
+  it('lists the waived findings with their reasons, and the stale and expired waivers', () => {
+    const run = reportRun();
+    const failed = run.cases.find((c) => c.state === 'failed')!;
+    const waiver = { entry: 'waivers[0]', case: failed.id, reason: 'known <upstream> bug' };
+    const waived = { ...failed, state: 'waived' as const, waiver };
+    const stale = { entry: 'waivers[1]', case: 'network.list[json]', reason: 'fixed since' };
+    const md = renderMarkdown([{ ...run, cases: [waived], waivers: { file: 'w.yaml', stale: [stale], expired: [] } }]);
+    expect(md).toContain(`### Waived (1)`);
+    expect(md).toMatch(/Waived: known \\?<upstream\\?> bug/);
+    expect(md).toContain('### Stale waivers (1)');
+    expect(md).toContain('fixed since');
+    expect(md).not.toContain('### Failures');
+  });
+
   it('totals, the fault × format coverage and each failure with its diagnosis and curl (snapshot)', async () => {
     const run = reportRun(undefined, { startedAt: new Date().toISOString(), runId: 'conform-20991231t235959-zz9' });
     await expect(stabilise(renderMarkdown([run]))).toMatchFileSnapshot('__snapshots__/report.md');

@@ -1,6 +1,7 @@
 // report.md: what a person reads in CI (a job summary, a pull-request comment):
 // per profile its totals, the fault × format coverage and each failure with its
 // diagnosis and a curl that reproduces it.
+import type { Waiver } from '../model/waiver.js';
 import type { CaseResult, RunResult } from '../model/result.js';
 import { diagnose } from '../diagnosis/diagnose.js';
 import { cellText, coverageMatrix, MATRIX_FORMATS } from './matrix.js';
@@ -21,7 +22,7 @@ export function fenced(text: string, info = ''): string {
   return `${fence}${info}\n${printable(text)}\n${fence}`;
 }
 
-const MARK: Record<string, string> = { failed: 'FAIL', errored: 'ERR' };
+const MARK: Record<string, string> = { failed: 'FAIL', errored: 'ERR', waived: 'WAIVED' };
 
 function totalsTable(runs: RunResult[]): string[] {
   const withWaived = runs.some((r) => waivedOf(r.summary) !== undefined);
@@ -74,8 +75,27 @@ function runSection(run: RunResult): string[] {
   out.push('', '### Fault coverage', '', ...matrixTable(run));
   const bad = run.cases.filter((c) => c.state === 'failed' || c.state === 'errored');
   if (bad.length > 0) out.push('', `### Failures (${bad.length})`, ...bad.flatMap(failure));
+  out.push(...waiversSection(run));
   return out;
 }
+
+/** The findings waivers accepted (each with its reason and diagnosis), and the waivers stale or expired. */
+function waiversSection(run: RunResult): string[] {
+  const waived = run.cases.filter((c) => c.state === 'waived');
+  const out: string[] = [];
+  if (waived.length > 0) {
+    out.push('', `### Waived (${waived.length})`);
+    for (const c of waived) out.push(...failure(c), '', `Waived: ${mdText(c.waiver.reason)}`);
+  }
+  const listed = (what: string, ws: Waiver[]) =>
+    ws.length === 0 ? [] : ['', `### ${what} waivers (${ws.length})`, '', ...ws.map((w) => waiverLine(w))];
+  out.push(...listed('Stale', run.waivers?.stale ?? []), ...listed('Expired', run.waivers?.expired ?? []));
+  return out;
+}
+
+const waiverLine = (w: Waiver): string =>
+  `- ${mdText(w.case)}${w.checks ? ` (${w.checks.join(', ')})` : ''}: ${mdText(w.reason)}` +
+  `${w.expires ? `, expires ${w.expires}` : ''}`;
 
 /** report.md: the totals of every profile run, then each run's coverage and failures. */
 export function renderMarkdown(runs: RunResult[]): string {
