@@ -10,6 +10,14 @@ const contents = (page: string, tag: string) =>
   [...page.matchAll(new RegExp(`<${tag}[^>]*>([\\s\\S]*?)</${tag}>`, 'g'))].map((m) => m[1]);
 
 describe('report.html', () => {
+  it('shows why a waived case is waived, escaped', () => {
+    const run = reportRun();
+    const failed = run.cases.find((c) => c.state === 'failed')!;
+    const waiver = { entry: 'waivers[0]', case: failed.id, reason: 'known <b>upstream</b> bug' };
+    const page = renderHtml([{ ...run, cases: [{ ...failed, state: 'waived', waiver }] }]);
+    expect(page).toContain('waived: known &lt;b&gt;upstream&lt;/b&gt; bug');
+  });
+
   it('escapes markup characters and shows control characters', () => {
     expect(escapeHtml(`<script>"a" & 'b'</details>\u001b[2J`)).toBe(
       '&lt;script&gt;&quot;a&quot; &amp; &#39;b&#39;&lt;/details&gt;\\x1b[2J',

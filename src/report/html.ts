@@ -118,7 +118,8 @@ function exchange(e: Exchange): string {
 }
 
 function caseDetails(c: CaseResult): string {
-  const why = c.reason !== undefined ? ` — ${c.reason}` : '';
+  const said = c.state === 'waived' ? `waived: ${c.waiver.reason}` : c.reason;
+  const why = said !== undefined ? ` — ${said}` : '';
   const mark = `<span class="mark">${MARK[c.state] ?? h(c.state.toUpperCase())}</span>`;
   const body = [checksTable(c.checks), ...c.exchanges.map(exchange)].join('');
   const open = `<details class="case state-${h(c.state)}" data-state="${h(c.state)}">`;
