@@ -20,15 +20,14 @@ const stoppedCode = (cause: StopCause): number => EXIT[cause];
 /**
  * The one place a run's exit code is made: stopped (by a signal or the
  * deadline); else 1 if any rule was broken (a waived finding is not), or,
- * with `strictWaivers`, a waiver matched nothing; else 3 if anything could not
+ * under --strict-waivers (recorded in the results), a waiver matched nothing; else 3 if anything could not
  * be tested; else 0.
  */
-export function exitCodeFor(runs: RunResult[], opts: { strictWaivers?: boolean } = {}): number {
+export function exitCodeFor(runs: RunResult[]): number {
   const stopped = runs.find((r) => r.stoppedBy)?.stoppedBy;
   if (stopped) return stoppedCode(stopped);
   if (runs.some((r) => r.summary.failed > 0)) return EXIT.nonConformance;
-  const strict = (r: RunResult) => opts.strictWaivers === true || r.waivers?.strict === true;
-  if (runs.some((r) => strict(r) && (r.waivers?.stale.length ?? 0) > 0)) return EXIT.nonConformance;
+  if (runs.some((r) => r.waivers?.strict && r.waivers.stale.length > 0)) return EXIT.nonConformance;
   if (runs.some((r) => r.targetError || r.summary.errored > 0)) return EXIT.untestable;
   return EXIT.conform;
 }

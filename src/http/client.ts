@@ -133,9 +133,6 @@ const ERROR_CODES = new Map<string, (where: string) => string>([
   ['UND_ERR_SOCKET', reset],
   ['EHOSTUNREACH', unreachable],
   ['ENETUNREACH', unreachable],
-  ['HPE_INVALID_CONSTANT', notHttp],
-  ['HPE_INVALID_STATUS', notHttp],
-  ['HPE_INVALID_HEADER_TOKEN', notHttp],
 ]);
 
 function safeHost(url: string): string {

@@ -50,12 +50,8 @@ export function renderSummary(run: RunResult, opts: ConsoleOptions): string {
   const out: string[] = [];
   const bad = run.cases.filter((c) => DIAGNOSED.has(c.state));
   // A target that could not be tested at all: one line, not the same diagnosis per case.
-  const allForOneReason =
-    run.targetError !== undefined &&
-    bad.length === run.cases.length &&
-    bad.every((c) => c.state === 'errored' && c.reason === bad[0].reason);
   const untestable = untestableReason(run);
-  if (bad.length > 0 && !allForOneReason && untestable === undefined) {
+  if (bad.length > 0 && untestable === undefined) {
     out.push('', paint(opts.color, 1, `Diagnoses (${bad.length}):`));
     for (const c of bad) {
       out.push('', `${paint(opts.color, COLOR[c.state], MARK[c.state])} ${printableLine(`${c.id} — ${c.title}`)}`);

@@ -1,11 +1,9 @@
 import type { CaseResult, RunResult, RunSummary } from '../model/result.js';
-
-/** Statuses of a service that is down or refusing load: the verdicts of such answers may turn to errors. */
-const UNAVAILABLE = new Set([413, 429, 503]);
+import { isUnavailable } from '../http/status.js';
 
 /** A case whose every answer said the service is unavailable (its verdict waits for the run's). */
 export const answeredUnavailable = (c: CaseResult): boolean =>
-  c.exchanges.length > 0 && c.exchanges.every((e) => e.response !== undefined && UNAVAILABLE.has(e.response.status));
+  c.exchanges.length > 0 && c.exchanges.every((e) => e.response !== undefined && isUnavailable(e.response.status));
 
 /**
  * Why a run says nothing about the contract, for the reports to say once

@@ -3,6 +3,7 @@
 import type { Format } from '../model/catalog.js';
 import type { CaseFields, CaseResult, CaseState, CheckResult, RunSummary } from '../model/result.js';
 import type { Scenario } from '../model/scenario.js';
+import { isUnavailable } from '../http/status.js';
 
 /** What a case's steps found besides its checks. */
 export interface CaseFindings {
@@ -76,9 +77,6 @@ function untestableReason(cases: CaseResult[], interrupted: boolean): string | u
   return undefined;
 }
 
-/** Statuses that say the service is down or refusing load, not how it keeps its contract. */
-const UNAVAILABLE = new Set([413, 429, 503]);
-
 const header = (headers: Record<string, string>, name: string) =>
   Object.entries(headers).find(([k]) => k.toLowerCase() === name)?.[1];
 
@@ -90,7 +88,7 @@ const header = (headers: Record<string, string>, name: string) =>
 export function unavailability(cases: CaseResult[]): string | undefined {
   const answers = cases.flatMap((c) => c.exchanges.flatMap((e) => (e.response ? [e.response] : [])));
   if (answers.length === 0 || cases.every((c) => c.state === 'passed')) return undefined;
-  if (!answers.every((r) => UNAVAILABLE.has(r.status))) return undefined;
+  if (!answers.every((r) => isUnavailable(r.status))) return undefined;
   const statuses = [...new Set(answers.map((r) => r.status))].sort().join(', ');
   const retryAfter = answers.map((r) => header(r.headers, 'retry-after')).find((v) => v !== undefined);
   const retry = retryAfter !== undefined ? ` with Retry-After: ${retryAfter}` : '';

@@ -9,10 +9,8 @@ import type { AddressInfo } from 'node:net';
 import { MEDIA_TYPES } from '../body/encode.js';
 import type { Format } from '../model/catalog.js';
 import { StaticTokens } from '../targets/common/auth.js';
-import { serializeFault } from '../targets/common/faultDoc.js';
-import { serializePayload } from '../targets/common/payload.js';
-import { negotiate } from '../targets/common/server.js';
-import type { Reply, TargetRequest, WireResponse } from '../targets/common/types.js';
+import { negotiate, readBody, render } from '../targets/common/server.js';
+import type { TargetRequest, WireResponse } from '../targets/common/types.js';
 import { QuantumApp } from '../targets/quantum-v1.0/app.js';
 
 /** The tenant conform uses by default; the unprivileged token belongs to the other one. */
@@ -62,27 +60,6 @@ export interface Counters {
   streamed: number;
   /** When the first connection came (Date.now()). */
   firstContactAt?: number;
-}
-
-function render(app: QuantumApp, reply: Reply, req: TargetRequest): WireResponse {
-  const headers: Record<string, string> = { ...(reply.headers ?? {}) };
-  const format = reply.format ?? req.format;
-  let body = '';
-  if (reply.kind === 'fault') body = serializeFault(app.faultDoc(reply, format), format);
-  else if (reply.payload) body = serializePayload(reply.payload, format, app.namespace);
-  if (body !== '') headers['content-type'] = `${MEDIA_TYPES[format]}; charset=UTF-8`;
-  return { status: reply.status, headers, body };
-}
-
-async function readBody(req: http.IncomingMessage, limit = 1024 * 1024): Promise<string> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size > limit) throw new Error('request body too large');
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks).toString('utf8');
 }
 
 function listen(server: net.Server): Promise<number> {

@@ -38,7 +38,8 @@ export function negotiate(
   return { path, format: 'json', negotiatedBy: 'default' };
 }
 
-function render(app: ReferenceApp, reply: Reply, req: TargetRequest, mutation?: Mutation): WireResponse {
+/** A reply as it goes on the wire: its fault or payload serialised in the format asked for (or its own). */
+export function render(app: ReferenceApp, reply: Reply, req: TargetRequest, mutation?: Mutation): WireResponse {
   const headers: Record<string, string> = { ...(reply.headers ?? {}) };
   const format = reply.format ?? req.format;
   let body = '';
@@ -53,7 +54,8 @@ function render(app: ReferenceApp, reply: Reply, req: TargetRequest, mutation?: 
   return { status: reply.status, headers, body };
 }
 
-async function readBody(req: http.IncomingMessage, limit = 1024 * 1024): Promise<string> {
+/** A request's body as text, refused past `limit` bytes. */
+export async function readBody(req: http.IncomingMessage, limit = 1024 * 1024): Promise<string> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
