@@ -14,7 +14,13 @@ const provenance = {
   type: 'object',
   required: ['source'],
   additionalProperties: false,
-  properties: { source: { type: 'string' }, table: { type: 'string' }, note: { type: 'string' } },
+  properties: {
+    source: { type: 'string' },
+    table: { type: 'string' },
+    row: { type: 'integer', minimum: 1 },
+    line: { type: 'integer', minimum: 1 },
+    note: { type: 'string' },
+  },
 } as const;
 
 const envelope = {
@@ -159,6 +165,7 @@ export const catalogFileSchema = {
           path: { type: 'string', pattern: '^/' },
           success: { type: 'integer' },
           faults: { type: 'array', items: { type: 'string' } },
+          provenance: { type: 'array', items: provenance },
         },
       },
     },

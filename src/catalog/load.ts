@@ -28,7 +28,7 @@ export function loadCatalogFile(file: string, shown = file): Catalog {
 }
 
 /** A catalog's text, checked as loadCatalogFile does; `file` names it in the errors. */
-function checkCatalog(file: string, text: string): Catalog {
+export function checkCatalog(file: string, text: string): Catalog {
   const catalog = validateCatalogFile(file, text);
   const problems = crossCheck(catalog);
   if (problems.length > 0) throw new UsageError(problemLines(file, problems));

@@ -30,6 +30,7 @@ import { mergeCommand } from './commands/merge.js';
 import { waiveCommand } from './commands/waive.js';
 import { initCommand } from './commands/init.js';
 import { schemasCommand } from './commands/schemas.js';
+import { importCommand } from './commands/import.js';
 import { DEFAULT_PREFIX } from '../cleanup/leftovers.js';
 import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
 import { TOOL } from '../version.js';
@@ -114,7 +115,7 @@ export async function main(argv: string[], io: Output, signal?: AbortSignal, cwd
   }
 }
 
-const COMMANDS = ['run', 'config', 'list', 'serve', 'cleanup', 'merge', 'waive', 'init', 'schemas'] as const;
+const COMMANDS = ['run', 'config', 'list', 'serve', 'cleanup', 'merge', 'waive', 'init', 'schemas', 'import'] as const;
 
 /** The command yargs runs: the first positional argument when it names one, else the default. */
 const commandOf = (positionals: (string | number)[]): string =>
@@ -271,6 +272,20 @@ async function dispatch(argv: string[], io: Output, signal: AbortSignal | undefi
       (y) => y.positional('dir', { type: 'string', describe: 'The profile folder' }),
       (a) => {
         code = schemasCommand(a.dir as string, io);
+      },
+    )
+    .command(
+      'import <documents..>',
+      'Read API documentation (status-code and fault tables, fault examples, api-ref sources) ' +
+        'into a draft profile folder',
+      (y) =>
+        y
+          .positional('documents', { type: 'string', array: true, describe: 'The documents: only these are read' })
+          .option('out', { type: 'string', demandOption: true, describe: 'The profile folder to write' })
+          .option('name', { type: 'string', describe: "The profile's name (default: the folder's)" })
+          .option('force', { type: 'boolean', default: false, describe: 'Write over a catalog.json already there' }),
+      (a) => {
+        code = importCommand({ documents: a.documents as string[], out: a.out, name: a.name, force: a.force }, io);
       },
     )
     .command(

@@ -8,9 +8,14 @@
 export type Format = 'json' | 'xml';
 
 /** Where a fact comes from: a seed document and its table, or the public record. */
-interface Provenance {
+export interface Provenance {
   source: string;
+  /** The table, or the directive (`.. rest_method:: GET /v3/projects`), the fact is read from. */
   table?: string;
+  /** The row of that table (1: the first under its header). */
+  row?: number;
+  /** The line of the document. */
+  line?: number;
   note?: string;
 }
 
@@ -107,6 +112,8 @@ export interface Operation {
   success: number;
   /** Faults the public record says this operation may raise. */
   faults: string[];
+  /** Where the operation is documented (an imported catalog says so for each). */
+  provenance?: Provenance[];
 }
 
 /**
