@@ -61,11 +61,18 @@ function jsonFault(value: unknown, provenance: Provenance): FaultExample | undef
 /** The JSON fault examples of a text. */
 export function readJsonExamples(name: string, text: string): FaultExample[] {
   const found: FaultExample[] = [];
+  // Characters scanned at most: braces that never close are each scanned up to LIMITS.exampleBytes.
+  let budget = 4 * Math.max(text.length, LIMITS.exampleBytes);
   let from = 0;
   while (found.length < LIMITS.tables) {
     const start = text.indexOf('{', from);
     if (start < 0) break;
     const end = endOfObject(text, start, name);
+    budget -= (end < 0 ? Math.min(text.length, start + LIMITS.exampleBytes) : end) - start;
+    if (budget < 0)
+      throw new ImportError(
+        `${name}: too many unclosed '{' to look for JSON examples in (line ${lineAt(text, start)})`,
+      );
     if (end < 0) {
       from = start + 1;
       continue;

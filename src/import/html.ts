@@ -47,34 +47,47 @@ function endOfSkipped(source: string, lt: number): number {
   return end < 0 ? source.length : end + 1;
 }
 
+/** The next `>` at or after a position, remembered so that a text of many `<` and no `>` is scanned once. */
+class NextGt {
+  private at = -1;
+  constructor(private readonly source: string) {}
+  from(i: number): number {
+    if (this.at !== Infinity && this.at < i) {
+      const found = this.source.indexOf('>', i);
+      this.at = found < 0 ? Infinity : found;
+    }
+    return this.at;
+  }
+}
+
 /** The tag starting at `lt`, if it is one: a `>` before the next `<` (`a < b` is text). */
-function tagAt(source: string, lt: number): { tag: Tag; end: number } | undefined {
-  const gt = source.indexOf('>', lt);
+function tagAt(source: string, lt: number, gts: NextGt): { tag: Tag; end: number } | undefined {
+  const gt = gts.from(lt);
   const next = source.indexOf('<', lt + 1);
-  if (gt < 0 || (next >= 0 && next < gt)) return undefined;
+  if (gt === Infinity || (next >= 0 && next < gt)) return undefined;
   const tag = readTag(source.slice(lt, gt + 1));
   return tag ? { tag, end: gt + 1 } : undefined;
 }
 
 /** The tokens of a text: tags, and the text between them (comments, doctypes and processing instructions dropped). */
-function tokenize(source: string): Token[] {
-  const tokens: Token[] = [];
+function* tokenize(source: string): Generator<Token> {
+  const gts = new NextGt(source);
   let i = 0;
   while (i < source.length) {
     const lt = source.indexOf('<', i);
     if (lt < 0) {
-      tokens.push({ kind: 'text', text: source.slice(i) });
-      break;
+      yield { kind: 'text', text: source.slice(i) };
+      return;
     }
-    if (lt > i) tokens.push({ kind: 'text', text: source.slice(i, lt) });
+    if (lt > i) yield { kind: 'text', text: source.slice(i, lt) };
     const skipped = endOfSkipped(source, lt);
-    const found = skipped < 0 ? tagAt(source, lt) : undefined;
+    const found = skipped < 0 ? tagAt(source, lt, gts) : undefined;
     if (skipped >= 0) i = skipped;
     else if (!found) {
-      tokens.push({ kind: 'text', text: '<' });
+      yield { kind: 'text', text: '<' };
       i = lt + 1;
     } else {
-      tokens.push(found.tag);
+      yield found.tag;
       i = found.end;
       // The content of script and style is not HTML: skipped whole.
       if (found.tag.kind === 'open' && (found.tag.name === 'script' || found.tag.name === 'style')) {
@@ -84,7 +97,6 @@ function tokenize(source: string): Token[] {
       }
     }
   }
-  return tokens;
 }
 
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'col', 'area', 'base', 'wbr', 'source', 'param']);
@@ -129,8 +141,8 @@ class TableReader {
   constructor(private readonly name: string) {}
 
   text(raw: string): void {
-    this.lines += (raw.match(/\n/g) ?? []).length;
-    const text = decodeEntities(raw);
+    for (let at = raw.indexOf('\n'); at >= 0; at = raw.indexOf('\n', at + 1)) this.lines += 1;
+    const text = raw.includes('&') ? decodeEntities(raw) : raw;
     const top = this.stack.at(-1);
     if (top?.cell) top.cell.text += text;
     else if (!top) this.before += text;
