@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { listProfiles } from '../catalog/registry.js';
 import { versionPrefix } from '../discovery/endpoints.js';
-import { loadProfile } from '../profiles/load.js';
+import { loadCatalog } from '../catalog/load.js';
 
 /** `http://user:pass@host` → `http://…@host`: what a user typed, fit to be echoed. */
 const withoutUserInfo = (raw: string) =>
@@ -37,7 +37,7 @@ export function targetRoot(target: string, profiles: string[], flag = 'target'):
   const url = new URL(target);
   const path = url.pathname.replace(/\/+$/, '');
   for (const name of profiles) {
-    const version = versionPrefix(loadProfile(name).catalog);
+    const version = versionPrefix(loadCatalog(name));
     if (!version || !path.endsWith(version) || url.search) continue;
     url.pathname = path.slice(0, -version.length);
     const root = url.toString().replace(/\/$/, '');

@@ -1,15 +1,17 @@
-import { Ajv2020 } from 'ajv/dist/2020.js';
 import { UsageError } from '../errors.js';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+/** A validator of one of conform's own data files, compiled ahead of time (src/schemagen/validators.ts). */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: { instancePath: string; message?: string }[] | null;
+}
 
 /**
- * A validator for one of conform's own data files (catalogs, suites, config):
- * parses the text and checks it against a schema, turning every problem into
- * a UsageError that names the file and the place.
+ * A validator for one of conform's own data files (catalogs, suites): parses
+ * the text and checks it with the schema's compiled validator, turning every
+ * problem into a UsageError that names the file and the place.
  */
-export function compileDataFileValidator<T>(schema: object): (file: string, text: string) => T {
-  const validate = ajv.compile(schema);
+export function dataFileValidator<T>(validate: CompiledValidator): (file: string, text: string) => T {
   return (file, text) => {
     let data: unknown;
     try {
