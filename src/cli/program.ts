@@ -11,7 +11,7 @@ import type { Output } from '../model/output.js';
 import type { CommandSpec } from './lines/spec.js';
 import { TOOL } from '../version.js';
 
-const COMMANDS = ['run', 'config', 'list', 'serve', 'cleanup', 'merge', 'waive'] as const;
+const COMMANDS = ['run', 'config', 'list', 'serve', 'cleanup', 'merge', 'waive', 'init', 'schemas'] as const;
 type CommandName = (typeof COMMANDS)[number];
 
 /** What --help says of each command, and where its declaration is. */
@@ -39,6 +39,14 @@ const LINES: Record<CommandName, { describe: string; load: () => Promise<Command
     describe: "Write a waiver file for a run's findings (its failed cases), each reason to be filled in",
     load: async () => (await import('./lines/waive.js')).waive,
   },
+  init: {
+    describe: 'Write a small, valid starting profile folder (catalog.json, suites/example.json) to edit',
+    load: async () => (await import('./lines/folders.js')).init,
+  },
+  schemas: {
+    describe: "Write the JSON Schema (and XSDs) generated from a profile folder's catalog.json beside it",
+    load: async () => (await import('./lines/folders.js')).schemas,
+  },
   merge: {
     describe:
       'Merge the reports folders of the shards of one run (--shard INDEX/COUNT) into one, every report written again',
@@ -47,7 +55,25 @@ const LINES: Record<CommandName, { describe: string; load: () => Promise<Command
 };
 
 /** The order --help lists the commands in. */
-const LISTED: readonly CommandName[] = ['run', 'config', 'list', 'serve', 'cleanup', 'waive', 'merge'];
+const LISTED: readonly CommandName[] = [
+  'run',
+  'config',
+  'list',
+  'serve',
+  'cleanup',
+  'waive',
+  'init',
+  'schemas',
+  'merge',
+];
+
+/** How the commands with positionals (and the default) are declared, before their module is loaded. */
+const DECLARED: Partial<Record<CommandName, string | string[]>> = {
+  run: ['$0', 'run'],
+  merge: 'merge <dirs..>',
+  init: 'init <dir>',
+  schemas: 'schemas <dir>',
+};
 
 /** yargs chose a command whose declaration was not loaded: the line is read again with it. */
 class NotLoaded extends Error {
@@ -132,7 +158,7 @@ async function parse(
     );
   for (const name of LISTED) {
     const spec = loaded.get(name);
-    const command = spec?.command ?? (name === 'run' ? ['$0', 'run'] : name === 'merge' ? 'merge <dirs..>' : name);
+    const command = spec?.command ?? DECLARED[name] ?? name;
     cli = cli.command(
       command as string | string[],
       LINES[name].describe,

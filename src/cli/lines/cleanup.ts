@@ -5,6 +5,7 @@ import { loadCatalog } from '../../catalog/load.js';
 import { DEFAULT_PREFIX } from '../../cleanup/leftovers.js';
 import { noteLine } from '../../report/console.js';
 import type { Output } from '../../model/output.js';
+import type { ProfileRef } from '../../profiles/ref.js';
 import { cleanupCommand, cleanupMatch } from '../commands/cleanup.js';
 import { checkProfiles, MAX_TIMEOUT_MS, parseTarget, parseTenant, targetRoot, timeoutMs } from '../options.js';
 import { credentialFlags } from './credentials.js';
@@ -51,7 +52,7 @@ function cleanupOptions(y: Argv) {
 }
 
 /** --target as the base URL of the profiles' paths: a version they start with is dropped, with a note. */
-function targetOf(raw: string | undefined, profiles: string[], io: Output): string | undefined {
+function targetOf(raw: string | undefined, profiles: ProfileRef[], io: Output): string | undefined {
   if (raw === undefined) return undefined;
   const { target, note } = targetRoot(parseTarget(raw), profiles);
   if (note) io.err(noteLine({ topic: 'target', level: 'note', message: note }));
