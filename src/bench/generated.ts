@@ -2,8 +2,10 @@
 // scenarios `network.show.missing` again and again, each probe a GET of a
 // network that does not exist (420 networkNotFound). Run against a served
 // quantum-v1.0 reference target in a process of its own, it measures what
-// conform adds per case as a run grows. Built in memory through the core API:
-// the catalog, the suite, and the JSON Schema generated from the catalog.
+// conform adds per case as a run grows. Written as a profile folder (what
+// `conform --profile DIR` runs), and built in memory for the bare loop.
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Catalog } from '../model/catalog.js';
 import type { Profile } from '../model/profile.js';
 import type { Scenario } from '../model/scenario.js';
@@ -37,4 +39,13 @@ export function generatedProfile(count: number): Profile {
     suite: { profile: catalog.profile, scenarios: generatedScenarios(count) },
     json: new JsonFaultValidator(JSON.parse(schema.content)),
   };
+}
+
+/** The same profile as a folder for `--profile DIR`: catalog.json and suites/generated.json, schemas made in memory. */
+export function writeProfileFolder(dir: string, count: number): string {
+  fs.mkdirSync(path.join(dir, 'suites'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'catalog.json'), `${JSON.stringify(generatedCatalog(), null, 2)}\n`);
+  const suite = { scenarios: generatedScenarios(count) };
+  fs.writeFileSync(path.join(dir, 'suites', 'generated.json'), `${JSON.stringify(suite)}\n`);
+  return dir;
 }

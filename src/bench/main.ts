@@ -27,6 +27,7 @@ import { PACKAGE_ROOT, SCHEMAS_DIR } from '../paths.js';
 import { medianMicros, medianMillis } from './measure.js';
 import { runChild, type ChildReport } from './children.js';
 import { collectionFrom } from './newman.js';
+import { writeProfileFolder } from './generated.js';
 import { median, startServer, timed, type Timed } from './processes.js';
 
 const NS = 'http://netstack.org/quantum/api/v1.0';
@@ -161,7 +162,7 @@ async function round(r: number, target: string, newmanIds: string[], collection:
     steps.push([
       'conform rate',
       async () => {
-        const c = await child(['generated', RATE_CASES, CONCURRENCY, target, dir('rate')]);
+        const c = await generatedRun(RATE_CASES, target);
         rates.conform.push((c.requests / c.runMs) * 1000);
       },
     ]);
@@ -182,29 +183,44 @@ interface RateSamples {
   bare: number[];
 }
 
-/** Whether results.json parses with its cases and junit.xml with its testcases: read by Python, streaming the XML. */
-function wellFormed(reports: string, cases: number): string {
+interface ReadBack {
+  cases: number;
+  testcases: number;
+  requests: number;
+  passed: number;
+  runMs: number;
+}
+
+/** results.json and junit.xml read back by Python (the XML streamed): cases, testcases, requests, the run's time. */
+function readBack(reports: string): ReadBack | string {
   const script = [
     'import json, sys, xml.etree.ElementTree as ET',
     'd = json.load(open(sys.argv[1]))',
-    'n = sum(len(r["cases"]) for r in d["runs"])',
+    'cases = [c for r in d["runs"] for c in r["cases"]]',
     't = sum(1 for _, e in ET.iterparse(sys.argv[2]) if e.tag == "testcase")',
-    'print(n, t)',
+    'print(json.dumps({"cases": len(cases), "testcases": t, "requests": sum(len(c["exchanges"]) for c in cases),',
+    '  "passed": sum(1 for c in cases if c["state"] == "passed"), "runMs": sum(r["durationMs"] for r in d["runs"])}))',
   ].join('\n');
   try {
-    const out = execFileSync('python3', [
-      '-c',
-      script,
-      path.join(reports, 'results.json'),
-      path.join(reports, 'junit.xml'),
-    ])
-      .toString()
-      .trim();
-    return out === `${cases} ${cases}` ? 'well-formed' : `NOT complete (${out})`;
+    const files = [path.join(reports, 'results.json'), path.join(reports, 'junit.xml')];
+    return JSON.parse(execFileSync('python3', ['-c', script, ...files], { maxBuffer: 1 << 20 }).toString()) as ReadBack;
   } catch (err) {
-    return `not checked (${(err as Error).message.split('\n')[0]})`;
+    return `not read back (${(err as Error).message.split('\n')[0]})`;
   }
 }
+
+/** A generated profile of `count` cases run by the CLI (`--profile DIR`) in a fresh process, at concurrency 32. */
+async function generatedRun(count: number, target: string): Promise<ReadBack & Timed & { reports: string }> {
+  const folder = folders.get(count) ?? writeProfileFolder(dir(`profile-${count}`), count);
+  folders.set(count, folder);
+  const reports = dir(`generated-${count}`);
+  const args = ['--profile', folder, '--target', target, '--concurrency', String(CONCURRENCY), '--no-color'];
+  const t = await timed(NODE, [CLI, ...args, '--reports', reports, '--reporter', 'json', 'junit']);
+  const read = readBack(reports);
+  if (typeof read === 'string') throw new Error(read);
+  return { ...t, ...read, reports };
+}
+const folders = new Map<number, string>();
 
 async function freshProcesses(): Promise<void> {
   execFileSync('npm', ['run', 'build'], { cwd: PACKAGE_ROOT, stdio: 'ignore' });
@@ -265,20 +281,21 @@ function report(probes: number, rates: RateSamples): void {
 }
 
 async function scale(target: string): Promise<void> {
-  console.log(`\ngenerated profiles against the served target, concurrency ${CONCURRENCY}`);
+  console.log(
+    `\ngenerated profile folders (conform --profile DIR) against the served target, concurrency ${CONCURRENCY}`,
+  );
   const perCase: Record<number, number> = {};
   for (const n of SCALE) {
-    const reports = dir(`scale-${n}`);
-    const c = await child(['generated', n, CONCURRENCY, target, reports]);
-    perCase[n] = c.totalMs / c.cases;
-    const size = (f: string) => `${(fs.statSync(path.join(reports, f)).size / 1024 / 1024).toFixed(0)} MB`;
+    const c = await generatedRun(n, target);
+    perCase[n] = c.wallMs / c.cases;
+    const size = (f: string) => `${(fs.statSync(path.join(c.reports, f)).size / 1024 / 1024).toFixed(0)} MB`;
+    const complete = c.cases === n && c.testcases === n ? 'complete and well-formed' : 'NOT complete';
     console.log(
       `${String(n).padStart(7)} cases: ${(perCase[n] * 1000).toFixed(0).padStart(5)} µs per case ` +
-        `(run and reports ${secs(c.totalMs)}, wall ${secs(c.wallMs)}), peak RSS ${mib(c.peakKiB)} ` +
-        `(in process ${mib(c.peakRssKiB)}), all passed: ${c.allPassed}, results.json ${size('results.json')}, ` +
-        `junit.xml ${size('junit.xml')}: ${wellFormed(reports, n)}`,
+        `(wall ${secs(c.wallMs)}, the run itself ${secs(c.runMs)}), peak RSS ${mib(c.peakKiB)}, ` +
+        `${c.passed} passed; results.json ${size('results.json')}, junit.xml ${size('junit.xml')}: ${complete}`,
     );
-    fs.rmSync(reports, { recursive: true, force: true });
+    fs.rmSync(c.reports, { recursive: true, force: true });
   }
   if (perCase[10_000] && perCase[50_000])
     console.log(`time per case, 50k against 10k: ${(perCase[50_000] / perCase[10_000]).toFixed(2)}`);
