@@ -234,7 +234,7 @@ suite(
       const strict = await runWith([...filled, stale], true);
       expect(strict.cli.code, 'a stale waiver fails the run under --strict-waivers').toBe(1);
       expect(strict.runs.flatMap((r) => r.cases.filter((c) => c.state === 'failed'))).toEqual([]);
-    });
+    }, 420_000); // three discovered runs of both profiles, about 70 s each
 
     it('with a member token, the scenarios that need an administrator are skipped, never failed', async () => {
       const reports = tempDir('itest');

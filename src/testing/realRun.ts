@@ -46,7 +46,7 @@ export async function namedLike(
   for (const path of collections) {
     const answer = await http(`${baseUrl}${path}`, { headers });
     if (answer.status !== 200) throw new Error(`GET ${path}: ${answer.status}`);
-    const key = path.split('/').pop()!;
+    const key = path.split('/').pop()!.replace(/-/g, '_'); // /v2.0/security-groups lists security_groups
     for (const item of (answer.json as Record<string, Array<{ name?: string }>>)[key]) {
       if (item.name?.startsWith(prefix)) names.push(`${key}: ${item.name}`);
     }
