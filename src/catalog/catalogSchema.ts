@@ -111,6 +111,15 @@ export const catalogFileSchema = {
     envelope,
     alternativeEnvelopes: { type: 'array', items: alternativeEnvelope },
     leftovers: { type: 'array', items: { $ref: '#/$defs/leftoverKind' } },
+    ownTenant: {
+      type: 'object',
+      required: ['note', 'leftovers'],
+      additionalProperties: false,
+      properties: {
+        note: { type: 'string' },
+        leftovers: { type: 'array', items: { $ref: '#/$defs/leftoverKind' } },
+      },
+    },
     xml: {
       type: 'object',
       required: ['namespace', 'alsoAccepted'],
@@ -166,6 +175,15 @@ export const catalogFileSchema = {
           success: { type: 'integer' },
           faults: { type: 'array', items: { type: 'string' } },
           provenance: { type: 'array', items: provenance },
+          valid: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              params: { type: 'object', additionalProperties: { type: 'string' } },
+              body: {},
+              credential: { enum: ['main', 'none'] },
+            },
+          },
         },
       },
     },

@@ -120,7 +120,7 @@ function leftoverProblems(catalog: Catalog): string[] {
       ...(kind.contents ?? []).flatMap((inner) => check(inner, own)),
     ];
   };
-  return (catalog.leftovers ?? []).flatMap((kind) => check(kind, []));
+  return [...(catalog.leftovers ?? []), ...(catalog.ownTenant?.leftovers ?? [])].flatMap((kind) => check(kind, []));
 }
 
 function alternativeEnvelopeProblems(catalog: Catalog): string[] {

@@ -140,6 +140,14 @@ async function findKind(
   return found;
 }
 
+/** Everything of these kinds the service lists for the run's own tenant (t.vars.tenant), whatever its name. */
+export async function findTenantLeftovers(t: CleanupTarget, kinds: LeftoverKind[]): Promise<Leftover[]> {
+  const found: Leftover[] = [];
+  for (const kind of kinds)
+    found.push(...(await findKind(t, kind, {}, undefined, `of tenant ${t.vars?.tenant ?? '?'}`)));
+  return found;
+}
+
 /** Lists each kind; throws with the status when a list cannot be read (nothing is deleted then). */
 export async function findLeftovers(t: CleanupTarget, match: NameMatch): Promise<Leftover[]> {
   const keep = (name: string) => match.prefixes.some((p) => name.startsWith(p));

@@ -11,6 +11,8 @@ import { HttpClient } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
 import type { RunEnvironment } from '../runner/environment.js';
 import { faultCoverage } from '../runner/coverage.js';
+import { findTenantLeftovers } from '../cleanup/leftovers.js';
+import { removeLeftovers } from '../cleanup/remove.js';
 import { planCases } from '../runner/plan.js';
 import { checkCredentials, checkReachable } from '../runner/reachability.js';
 import { runSuite } from '../runner/run.js';
@@ -66,8 +68,19 @@ async function startTarget(planned: ProfileRun, settings: RunSettings): Promise<
   return embedded;
 }
 
+/**
+ * Whether {tenant} is the run's own: the profile lets a client choose it, the
+ * user gave none, and no credential binds it to a token's project.
+ */
+const ownsTenant = (planned: ProfileRun, ctx: InvocationContext, embedded?: EmbeddedTarget): boolean =>
+  planned.profile.catalog.ownTenant !== undefined &&
+  !embedded &&
+  ctx.settings.tenant === undefined &&
+  ctx.auth.credentials.main === undefined;
+
 function environment(planned: ProfileRun, ctx: InvocationContext, client: HttpClient, embedded?: EmbeddedTarget) {
-  const { profile, tenant } = planned;
+  const { profile } = planned;
+  const tenant = ownsTenant(planned, ctx, embedded) ? ctx.runId : planned.tenant;
   const base = { client, profile, tenant, runId: ctx.runId, secrets: ctx.secrets, stop: ctx.stop };
   if (embedded) {
     const { credentials, mainIsAdmin, assumed } = embedded;
@@ -77,6 +90,26 @@ function environment(planned: ProfileRun, ctx: InvocationContext, client: HttpCl
   const credentials: Credentials = ctx.auth.credentials;
   const mainIsAdmin = declared.has('admin') || ctx.auth.mainIsAdmin;
   return { ...base, target: planned.target!, credentials, mainIsAdmin, assumed: declared };
+}
+
+/** After the cases of a run with a tenant of its own: what the service made for that tenant, deleted, and said. */
+async function removeTenantLeftovers(env: RunEnvironment, ctx: InvocationContext): Promise<void> {
+  const own = env.profile.catalog.ownTenant;
+  if (!own) return;
+  const t = { client: env.client, catalog: env.profile.catalog, target: env.target, credentials: env.credentials };
+  const where = { ...t, vars: { tenant: env.tenant } };
+  try {
+    const removals = await removeLeftovers(where, await findTenantLeftovers(where, own.leftovers));
+    const gone = removals.filter((r) => r.ok).map((r) => `${r.leftover.what} ${r.leftover.name} (${r.leftover.id})`);
+    const left = removals.filter((r) => !r.ok).map((r) => `${r.leftover.what} ${r.leftover.id}: ${r.outcome}`);
+    const said = `{tenant} was the run's own, ${env.tenant}; what the service made for it`;
+    if (gone.length > 0)
+      ctx.tell({ topic: 'tenant', level: 'info', message: `${said} is deleted: ${gone.join(', ')}` });
+    if (left.length > 0) ctx.tell({ topic: 'tenant', level: 'note', message: `${said} is left: ${left.join('; ')}` });
+  } catch (err) {
+    const why = ctx.secrets.redact((err as Error).message);
+    ctx.tell({ topic: 'tenant', level: 'note', message: `what the service made for ${env.tenant} is left: ${why}` });
+  }
 }
 
 /** Before any case: is the target usable at all? The reason it is not, if it is not. */
@@ -111,7 +144,7 @@ export async function runProfile(planned: ProfileRun, ctx: InvocationContext): P
     // A run stopped before this profile: no pre-flight; every case is skipped with the reason.
     const untestable = ctx.stop.stopped ? undefined : await preflight(env, ctx, embedded !== undefined);
     if (untestable) return untestableRun(env, ctx, untestable, embedded !== undefined);
-    return await runSuite(env, {
+    const result = await runSuite(env, {
       concurrency: settings.concurrency,
       embeddedTarget: embedded !== undefined,
       selection: settings.selection,
@@ -119,6 +152,8 @@ export async function runProfile(planned: ProfileRun, ctx: InvocationContext): P
       keepExchanges: settings.keepExchanges,
       onCase: (c) => ctx.reporter.onCaseEnd(c),
     });
+    if (env.tenant === ctx.runId) await removeTenantLeftovers(env, ctx);
+    return result;
   } finally {
     await env.client.close();
     await embedded?.close();

@@ -114,6 +114,19 @@ export interface Operation {
   faults: string[];
   /** Where the operation is documented (an imported catalog says so for each). */
   provenance?: Provenance[];
+  /**
+   * A request of this operation that succeeds, in scenario terms: what a
+   * probe is compared with when its fault shares its status and envelope with
+   * other causes (`{<step>.<capture>}` stands for something that exists).
+   */
+  valid?: ValidRequest;
+}
+
+export interface ValidRequest {
+  params?: Record<string, string>;
+  body?: unknown;
+  /** Default: the run's main credential. */
+  credential?: 'main' | 'none';
 }
 
 /**
@@ -167,4 +180,12 @@ export interface Catalog {
   notes: string[];
   /** What `conform cleanup` looks for, in the order it deletes. */
   leftovers?: LeftoverKind[];
+  /**
+   * Where the service lets a client choose the tenant (no credential binds it
+   * to a token's project): a run without --tenant and without credentials
+   * uses its run id as {tenant}, and after its cases deletes what the service
+   * made for that tenant by itself (Neutron's `default` security group),
+   * whatever its name.
+   */
+  ownTenant?: { note: string; leftovers: LeftoverKind[] };
 }

@@ -70,6 +70,8 @@ export interface CaseFields {
   expectedFault?: string;
   /** The fault the probe actually got, as the body names it. */
   observedFault?: string;
+  /** Faults the answer cannot tell expectedFault from, for this probe (the scenario declares them). */
+  indistinguishableFrom?: string[];
   /**
    * A fault the profile expects in all requests that the target answered
    * instead of the expected one (accepted, and validated as itself).
@@ -138,6 +140,12 @@ export interface FaultCoverage {
   conformed: number;
   /** Cases aimed at another fault in which the target answered this one. */
   answeredInstead: number;
+  /**
+   * Of the triggered cases, those whose answer cannot tell this fault from
+   * another cause of its status (the probe differs from a valid request in
+   * more than this cause): they show the status, not the cause.
+   */
+  undistinguished?: { cases: number; from: string[] };
   /** Why a black box cannot trigger it (from the catalog), if it cannot. */
   untriggerable?: string;
 }

@@ -2,7 +2,8 @@
  * Scenarios are data files under suites/<profile>/. A scenario prepares
  * resources (setup), sends one probe, and states what the contract says the
  * probe must get back. Values in paths and bodies may use `{placeholders}`:
- * `{tenant}`, `{runId}`, `{uuid}` (a fresh random id), `{<step>.<capture>}`.
+ * `{tenant}`, `{runId}`, `{uuid}` (a fresh random id), `{password}` (a fresh random
+ * password, a secret of the run), `{<step>.<capture>}`.
  */
 import type { Format, Operation } from './catalog.js';
 
@@ -47,12 +48,17 @@ export interface RequestSpec {
   accept?: string;
   /** Which credential the request carries (default: the run's main one). */
   credential?: 'main' | 'none' | 'invalid' | 'second';
+  /**
+   * Request headers, with placeholders: a token a setup step obtained
+   * (`x-auth-token`, `x-subject-token`). They override the credential's.
+   */
+  headers?: Record<string, string>;
 }
 
 export interface SetupStep extends RequestSpec {
   /** The name later steps use to refer to this step's captures. */
   id: string;
-  /** Values to read from the JSON answer: name → JSON pointer. */
+  /** Values to read from the answer: name → JSON pointer, or `header:<name>` for a response header. */
   capture?: Record<string, string>;
   /** The request that undoes this step, registered as soon as it succeeds. */
   cleanup?: RequestSpec;
@@ -91,6 +97,13 @@ export interface Scenario {
   probe: ProbeSpec;
   expect: Expectation;
   inconclusiveIfSucceeds?: InconclusiveIfSucceeds;
+  /**
+   * The answer cannot tell the expected fault from these (same status, same
+   * envelope), and the probe differs from the operation's valid request in
+   * more than the expected cause: coverage counts the case as aimed at the
+   * fault but not distinguishing it.
+   */
+  indistinguishableFrom?: { faults: string[]; reason: string };
   /** Set by the loader: the suite file the scenario was read from. */
   source?: string;
 }

@@ -9,20 +9,26 @@ import { openstackAvailable } from '../openstack/available.js';
 import { http } from '../openstack/http.js';
 import { startNeutron, type RunningNeutron } from '../openstack/neutron.js';
 import { spawnCli } from '../testing/cli.js';
-import { caseOf, casesIn, createdNames, findings, namedLike, readRuns, runOf } from '../testing/realRun.js';
+import { caseOf, casesIn, createdNames, findings, namedLike, ownedBy, readRuns, runOf } from '../testing/realRun.js';
 import { tempDir } from '../testing/tmp.js';
 
 const availability = openstackAvailable();
 const suite = availability.ok ? describe : describe.skip;
 const NEUTRON_COLLECTIONS = ['/v2.0/ports', '/v2.0/subnets', '/v2.0/networks'];
+const EVERYTHING = [...NEUTRON_COLLECTIONS, '/v2.0/security-groups'];
 const TENANT = 'conform-itest-tenant';
 
 /**
  * Where real Neutron (Zed) departs from the status table, and only there:
- * PUT on the networks collection is routed to "update network None" and
- * answers 404 NetworkNotFound instead of 405.
+ * PUT on a collection (networks, subnets, ports) is routed to "update <kind>
+ * None" and answers 404 NetworkNotFound / SubnetNotFound / PortNotFound
+ * instead of 405.
  */
-const NEUTRON_FINDINGS = { 'method.put-networks[json]': ['status'] };
+const NEUTRON_FINDINGS = {
+  'method.put-networks[json]': ['status'],
+  'method.put-subnets[json]': ['status'],
+  'method.put-ports[json]': ['status'],
+};
 
 suite(
   availability.ok
@@ -44,18 +50,10 @@ suite(
       onTestFailed(() => console.error(`--- neutron log (tail) ---\n${neutron?.logTail(40)}`)),
     );
 
-    it('runs every scenario: right verdicts, the one finding real Neutron earns, nothing left behind', async () => {
+    it('runs every scenario in a tenant of its own: right verdicts, the 3 findings, nothing left behind', async () => {
       const reports = tempDir('itest');
-      const cli = await spawnCli([
-        '--target',
-        neutron.url,
-        '--profile',
-        'neutron-v2.0',
-        '--tenant',
-        TENANT,
-        '--reports',
-        reports,
-      ]);
+      // No --tenant, no credential: noauth Neutron lets conform choose the tenant, so it is the run's own.
+      const cli = await spawnCli(['--target', neutron.url, '--profile', 'neutron-v2.0', '--reports', reports]);
       console.info(`conform neutron-v2.0 (noauth): ${cli.ms} ms`);
       expect(cli.code, cli.stdout + cli.stderr).toBe(1);
       const run = runOf(readRuns(reports), 'neutron-v2.0');
@@ -71,9 +69,27 @@ suite(
         run.cases.filter((c) => c.state === 'skipped').every((c) => /needs authentication/.test(c.reason ?? '')),
       ).toBe(true);
       expect(findings(run)).toEqual(NEUTRON_FINDINGS);
-      const put = caseOf(run, 'method.put-networks').checks.find((k) => k.check === 'status');
-      expect(put).toMatchObject({ expected: '405 (methodNotAllowed)', actual: '404' });
-      expect(run.summary).toMatchObject({ total: 26, passed: 22, failed: 1, errored: 0, skipped: 3 });
+      for (const kind of ['networks', 'subnets', 'ports']) {
+        const put = caseOf(run, `method.put-${kind}`).checks.find((k) => k.check === 'status');
+        expect(put).toMatchObject({ expected: '405 (methodNotAllowed)', actual: '404' });
+      }
+      expect(run.summary).toMatchObject({ total: 39, passed: 33, failed: 3, errored: 0, skipped: 3 });
+      // The wrong methods on items, the body without its key, the subnet without a cidr or in use,
+      // the MAC address in use and a text/csv Accept all get what the table says.
+      for (const scenario of [
+        'method.patch-network',
+        'method.patch-subnet',
+        'method.patch-port',
+        'method.post-network',
+        'method.patch-subnets',
+        'method.patch-ports',
+        'network.create.no-resource-key',
+        'subnet.create.no-cidr',
+        'subnet.delete.in-use',
+        'port.create.mac-taken',
+        'accept.csv',
+      ])
+        expect(caseOf(run, scenario).state, scenario).toBe('passed');
 
       // The documented details the brief gives are checked, not just the status.
       expect(caseOf(run, 'network.delete.in-use').checks.find((k) => k.check === 'fault-type')?.state).toBe('passed');
@@ -81,10 +97,10 @@ suite(
         /asked for application\/xml/,
       );
       // Every setup and cleanup call got its documented success code (POST 201, DELETE 204):
-      // 8 creations, each undone: in-use: network + port; read-only, show, rename: a network each;
-      // ip-taken: network, subnet, port.
+      // 14 creations, each undone: in-use: network + port; read-only, show, rename, no-cidr: a network each;
+      // ip-taken and subnet in use: network, subnet, port; mac-taken: network, port.
       const stepChecks = run.cases.flatMap((c) => c.checks.filter((k) => k.check === 'success-status'));
-      expect(stepChecks).toHaveLength(16);
+      expect(stepChecks).toHaveLength(28);
       expect(stepChecks.filter((k) => k.state !== 'passed')).toEqual([]);
       expect(
         run.cases
@@ -94,18 +110,24 @@ suite(
       ).not.toContain(undefined);
 
       // Every resource conform created is gone, checked by listing.
-      expect(createdNames(run)).toHaveLength(8);
+      expect(createdNames(run)).toHaveLength(14);
       // GET and PUT answer their documented 200.
       expect(['network.show.existing', 'network.update.rename'].map((s) => caseOf(run, s).state)).toEqual([
         'passed',
         'passed',
       ]);
       expect(createdNames(run).every((n) => n.startsWith(run.runId))).toBe(true);
-      expect(await namedLike(neutron.url, NEUTRON_COLLECTIONS, run.runId)).toEqual([]);
+      expect(await namedLike(neutron.url, EVERYTHING, run.runId)).toEqual([]);
+      // The tenant was the run's own; the default security group Neutron made for it is deleted, and said so.
+      expect(caseOf(run, 'network.show.existing').exchanges[0].request.body).toContain(`"tenant_id":"${run.runId}"`);
+      expect(cli.stderr + cli.stdout).toMatch(
+        new RegExp(`\\{tenant\\} was the run's own, ${run.runId}; .* is deleted: security_group default \\(`),
+      );
+      expect(await ownedBy(neutron.url, EVERYTHING, run.runId)).toEqual([]);
       fullRun = reports;
     });
 
-    it('the finding waived (conform waive, a reason filled in): exit 0 with 1 waived, none stale', async () => {
+    it('the 3 findings waived (conform waive, reasons filled in): exit 0 with 3 waived, none stale', async () => {
       expect(fullRun, 'the full run comes first').toBeDefined();
       const file = `${tempDir('itest-waivers')}/waivers.yaml`;
       const waive = await spawnCli(['waive', '--from', `${fullRun}/results.json`, '--out', file]);
@@ -114,16 +136,17 @@ suite(
       expect(written).toMatch(/case: method\.put-networks\[json\]\n {4}checks: \[status\]/);
       writeFileSync(
         file,
-        written.replace(/reason: .*/, 'reason: PUT on the collection is routed to update network None'),
+        written.replace(/reason: .*/g, 'reason: PUT on the collection is routed to update <kind> None'),
       );
       const reports = tempDir('itest-waived');
-      const args = ['--target', neutron.url, '--profile', 'neutron-v2.0', '--tenant', TENANT, '--reports', reports];
+      const args = ['--target', neutron.url, '--profile', 'neutron-v2.0', '--reports', reports];
       const cli = await spawnCli([...args, '--waivers', file, '--strict-waivers']);
       expect(cli.code, cli.stdout + cli.stderr).toBe(0);
       const run = runOf(readRuns(reports), 'neutron-v2.0');
-      expect(run.summary).toMatchObject({ total: 26, passed: 22, failed: 0, waived: 1, skipped: 3 });
+      expect(run.summary).toMatchObject({ total: 39, passed: 33, failed: 0, waived: 3, skipped: 3 });
       expect(run.waivers).toMatchObject({ stale: [], expired: [] });
-      expect(cli.stdout).toMatch(/23 required: 22 passed, 1 waived, 0 failed, 0 errored, 3 skipped/);
+      expect(cli.stdout).toMatch(/36 required: 33 passed, 3 waived, 0 failed, 0 errored, 3 skipped/);
+      expect(await ownedBy(neutron.url, EVERYTHING, run.runId)).toEqual([]);
     });
 
     it('conform cleanup deletes what a crashed run left (port, subnet, network) and nothing else', async () => {
@@ -178,6 +201,13 @@ suite(
       expect(await namedLike(neutron.url, NEUTRON_COLLECTIONS, prefix)).toEqual([]);
       expect(await namedLike(neutron.url, ['/v2.0/networks'], `keep-${prefix}`)).toHaveLength(1);
       expect((await http(`${neutron.url}/v2.0/networks/${keep}`, { method: 'DELETE' })).status).toBe(204);
+      // The default security group Neutron made for this test's tenant goes too.
+      const groups = (await http(`${neutron.url}/v2.0/security-groups?tenant_id=${TENANT}`)).json as {
+        security_groups: Array<{ id: string }>;
+      };
+      for (const g of groups.security_groups)
+        expect((await http(`${neutron.url}/v2.0/security-groups/${g.id}`, { method: 'DELETE' })).status).toBe(204);
+      expect(await ownedBy(neutron.url, EVERYTHING, TENANT)).toEqual([]);
     });
   },
 );

@@ -95,7 +95,10 @@ function coverageLines(run: RunResult, opts: ConsoleOptions): string[] {
         : 'not triggered';
     const status = f.triggered === 0 ? untriggered : `${f.conformed}/${f.triggered}`;
     const instead =
-      f.answeredInstead > 0 ? `  (answered ${plural(f.answeredInstead, 'time')} in place of another fault)` : '';
+      (f.answeredInstead > 0 ? `  (answered ${plural(f.answeredInstead, 'time')} in place of another fault)` : '') +
+      (f.undistinguished
+        ? `  (${f.undistinguished.cases} not distinguishable from ${f.undistinguished.from.join(', ')})`
+        : '');
     out.push(
       [
         `  ${f.fault.padEnd(width)}`,

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { CaseResult, CheckResult, Exchange, RunResult } from '../model/result.js';
 import { toCurl } from '../diagnosis/curl.js';
-import { cellText, coverageMatrix, MATRIX_FORMATS } from './matrix.js';
+import { cellText, coverageMatrix, faultLabel, MATRIX_FORMATS } from './matrix.js';
 import { printable } from './terminal.js';
 import { untestableReason, waivedOf } from './untestable.js';
 
@@ -85,7 +85,7 @@ function totalsTable(runs: RunResult[]): string {
 function matrixTable(run: RunResult): string {
   const head = row(['fault', 'code', ...MATRIX_FORMATS.map((f) => f.toUpperCase())], 'th');
   const rows = coverageMatrix(run).map((r) => {
-    const fault = r.untriggerable ? `${r.fault} (not triggerable: ${r.untriggerable})` : r.fault;
+    const fault = faultLabel(r);
     return row([h(fault), r.codes.join('/'), ...MATRIX_FORMATS.map((f) => h(cellText(r.cells[f])))]);
   });
   return `<table class="coverage">${head}${rows.join('')}</table>`;

@@ -4,7 +4,7 @@
 import type { Waiver } from '../model/waiver.js';
 import type { CaseResult, RunResult } from '../model/result.js';
 import { diagnose } from '../diagnosis/diagnose.js';
-import { cellText, coverageMatrix, MATRIX_FORMATS } from './matrix.js';
+import { cellText, coverageMatrix, faultLabel, MATRIX_FORMATS } from './matrix.js';
 import { printable, printableLine } from './terminal.js';
 import { untestableReason, waivedOf } from './untestable.js';
 
@@ -41,7 +41,7 @@ function matrixTable(run: RunResult): string[] {
   const head = `| fault | code | ${MATRIX_FORMATS.map((f) => f.toUpperCase()).join(' | ')} |`;
   const rows = coverageMatrix(run).map((row) => {
     const cells = MATRIX_FORMATS.map((f) => cellText(row.cells[f]));
-    const fault = row.untriggerable ? `${row.fault} (not triggerable: ${row.untriggerable})` : row.fault;
+    const fault = faultLabel(row);
     return `| ${[mdText(fault), row.codes.join('/'), ...cells].join(' | ')} |`;
   });
   return [head, `|---|---|${MATRIX_FORMATS.map(() => '---').join('|')}|`, ...rows];

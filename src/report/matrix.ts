@@ -14,6 +14,7 @@ export interface MatrixRow {
   fault: string;
   codes: number[];
   untriggerable?: string;
+  undistinguished?: { cases: number; from: string[] };
   cells: Record<string, MatrixCell>;
 }
 
@@ -41,6 +42,7 @@ export function coverageMatrix(run: RunResult): MatrixRow[] {
     fault: f.fault,
     codes: f.codes,
     ...(f.untriggerable ? { untriggerable: f.untriggerable } : {}),
+    ...(f.undistinguished ? { undistinguished: f.undistinguished } : {}),
     cells: Object.fromEntries(MATRIX_FORMATS.map((format) => [format, cell(run.cases, f.fault, format)])),
   }));
 }
@@ -50,4 +52,14 @@ export function cellText(c: MatrixCell): string {
   if (c.cases === 0) return '—';
   if (c.triggered === 0) return 'not triggered';
   return `${c.triggered} triggered, ${c.conformed} conformed`;
+}
+
+/** The fault as a row names it: why it cannot be triggered, or which causes its answers did not tell apart. */
+export function faultLabel(row: MatrixRow): string {
+  if (row.untriggerable) return `${row.fault} (not triggerable: ${row.untriggerable})`;
+  if (row.undistinguished) {
+    const { cases, from } = row.undistinguished;
+    return `${row.fault} (${cases} triggered not distinguishable from ${from.join(', ')})`;
+  }
+  return row.fault;
 }

@@ -65,6 +65,8 @@ export function buildRequest(
   const credential = spec.credential ?? 'main';
   const token = chooseToken(credential, ctx.credentials, ctx.invalidToken);
   if (token) headers['x-auth-token'] = token;
+  for (const [name, value] of Object.entries(spec.headers ?? {}))
+    headers[name.toLowerCase()] = renderString(value, ctx.vars);
   return {
     operation: op.id,
     credential,

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Format } from '../model/catalog.js';
 import type { RequestSpec, Scenario, SetupStep } from '../model/scenario.js';
 import { faultsExpectedInAllRequests, findOperation } from '../catalog/load.js';
@@ -24,19 +24,27 @@ interface PendingCleanup {
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
-/** Captures named values from an answer (JSON or XML) into `into`; returns the pointers it could not find. */
+const HEADER_CAPTURE = 'header:';
+
+/** Captures named values from an answer (JSON or XML, or a header) into `into`; returns those it did not find. */
 function capture(
   spec: Record<string, string> | undefined,
-  body: string,
+  answer: Pick<HttpResponse, 'body' | 'headers'>,
   prefix: string,
   into: Record<string, string>,
 ): string[] {
   if (!spec) return [];
+  const { body, headers } = answer;
   const parsed = readObject(body, sniffFormat(body) === 'xml' ? 'xml' : 'json');
-  if (parsed === undefined) return Object.values(spec);
   const missing: string[] = [];
   for (const [name, pointer] of Object.entries(spec)) {
-    const value = readPointer(parsed, pointer);
+    const header = pointer.startsWith(HEADER_CAPTURE) ? pointer.slice(HEADER_CAPTURE.length).toLowerCase() : undefined;
+    const value =
+      header !== undefined
+        ? Object.entries(headers).find(([k]) => k.toLowerCase() === header)?.[1]
+        : parsed === undefined
+          ? undefined
+          : readPointer(parsed, pointer);
     if (typeof value === 'string' || typeof value === 'number') into[`${prefix}.${name}`] = String(value);
     else missing.push(pointer);
   }
@@ -68,10 +76,15 @@ export class CaseRun {
   ) {
     this.rec = new CaseRecorder(env.secrets);
     env.secrets.markPublic(this.invalidToken);
+    // A password of the case's own, a secret of the run: made only for a scenario that uses it,
+    // since every secret is looked for in everything the run records.
+    const password = JSON.stringify(scenario).includes('{password}') ? randomBytes(18).toString('base64url') : '';
+    env.secrets.add(password);
     this.vars = {
       tenant: env.tenant,
       runId: env.runId,
       uuid: randomUUID(),
+      password,
       name: `${env.runId}-${scenario.id}-${format}`,
     };
   }
@@ -138,9 +151,9 @@ export class CaseRun {
       this.errored = `setup step '${step.id}': ${outcome.error}`;
       return false;
     }
-    const { status, body } = outcome.response;
+    const { status } = outcome.response;
     const judged = this.judgeStep(exchange, 'setup', outcome.response);
-    const missing = isSuccess(status) ? capture(step.capture, body, step.id, this.vars) : [];
+    const missing = isSuccess(status) ? capture(step.capture, outcome.response, step.id, this.vars) : [];
     if (isSuccess(status) && missing.length === 0 && step.cleanup) this.register(step.id, step.cleanup, step);
     if (judged === 'accepted') {
       this.inconclusive =
@@ -183,14 +196,14 @@ export class CaseRun {
       return;
     }
     // Anything the probe wrongly created is registered for cleanup before its answer is judged.
-    if (probe.cleanup && isSuccess(outcome.response.status)) this.undoProbe(outcome.response.body);
+    if (probe.cleanup && isSuccess(outcome.response.status)) this.undoProbe(outcome.response);
     if (this.unexercised(outcome.response.status)) return;
     this.judgeProbe(exchange.request, outcome.response, expectation);
   }
 
-  private undoProbe(body: string): void {
+  private undoProbe(answer: HttpResponse): void {
     const probe = this.scenario.probe;
-    const missing = capture(probe.capture, body, 'probe', this.vars);
+    const missing = capture(probe.capture, answer, 'probe', this.vars);
     if (missing.length === 0) this.register('probe', probe.cleanup!, probe);
     else {
       const what = missing.join(', ');

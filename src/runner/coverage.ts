@@ -4,7 +4,8 @@ import type { CaseResult, FaultCoverage } from '../model/result.js';
 /**
  * Per documented fault: the cases that aimed at it, those in which the target
  * answered it (triggered), of those the ones that conformed, and how often it
- * was answered in place of another fault.
+ * was answered in place of another fault; and the triggered cases whose
+ * answer cannot tell the fault from another cause of its status.
  */
 export function faultCoverage(catalog: Catalog, cases: CaseResult[]): FaultCoverage[] {
   // A waived case was judged too: its finding stands, accepted.
@@ -12,6 +13,8 @@ export function faultCoverage(catalog: Catalog, cases: CaseResult[]): FaultCover
   return catalog.faults.map((fault) => {
     const aimed = cases.filter((c) => c.expectedFault === fault.element);
     const triggered = judged.filter((c) => c.expectedFault === fault.element && c.observedFault === fault.element);
+    const vague = triggered.filter((c) => (c.indistinguishableFrom ?? []).length > 0);
+    const from = [...new Set(vague.flatMap((c) => c.indistinguishableFrom ?? []))];
     return {
       fault: fault.element,
       codes: fault.codes,
@@ -20,6 +23,7 @@ export function faultCoverage(catalog: Catalog, cases: CaseResult[]): FaultCover
       conformed: triggered.filter((c) => c.state === 'passed').length,
       answeredInstead: judged.filter((c) => c.expectedFault !== fault.element && c.observedFault === fault.element)
         .length,
+      ...(vague.length > 0 ? { undistinguished: { cases: vague.length, from } } : {}),
       ...(fault.untriggerable ? { untriggerable: fault.untriggerable } : {}),
     };
   });

@@ -34,6 +34,7 @@ export async function runCase(env: RunEnvironment, scenario: Scenario, format: F
     title: scenario.title,
     format,
     expectedFault: expectation.kind === 'fault' ? expectation.fault.element : undefined,
+    ...(scenario.indistinguishableFrom ? { indistinguishableFrom: scenario.indistinguishableFrom.faults } : {}),
   };
   const unmet = unmetRequirement(scenario, env);
   if (unmet)

@@ -45,6 +45,7 @@ export function caseNotRun(
     state,
     reason,
     ...('fault' in scenario.expect ? { expectedFault: scenario.expect.fault } : {}),
+    ...(scenario.indistinguishableFrom ? { indistinguishableFrom: scenario.indistinguishableFrom.faults } : {}),
     checks: [],
     exchanges: [],
     durationMs: 0,

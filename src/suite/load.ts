@@ -11,7 +11,7 @@ import compiledSuite from './suiteFile.generated.js';
 const validateSuiteFile = dataFileValidator<{ scenarios: Scenario[] }>(compiledSuite as CompiledValidator);
 
 /** Placeholders every request may use without a setup step providing them. */
-const BUILTINS = new Set(['tenant', 'runId', 'uuid', 'name']);
+const BUILTINS = new Set(['tenant', 'runId', 'uuid', 'password', 'name']);
 
 /** Reads every suite file of a built-in profile and checks each scenario against the catalog. */
 export function loadSuite(catalog: Catalog, suitesDir = SUITES_DIR): Suite {
@@ -94,7 +94,11 @@ function requestProblems(known: Known, req: RequestSpec, where: string): string[
     if (!BUILTINS.has(p) && !(req.params && p in req.params))
       problems.push(`${where}/params operation ${op.id} needs param '${p}'`);
   }
-  const used = [...Object.values(req.params ?? {}), JSON.stringify(req.body ?? null)].flatMap(placeholders);
+  const used = [
+    ...Object.values(req.params ?? {}),
+    ...Object.values(req.headers ?? {}),
+    JSON.stringify(req.body ?? null),
+  ].flatMap(placeholders);
   for (const p of used) if (!available.has(p)) problems.push(`${where} '{${p}}' is not known at this point`);
   for (const f of known.formats)
     if (!catalog.formats.includes(f)) problems.push(`${where} the profile does not document ${f}`);
@@ -125,6 +129,9 @@ function expectedFaultProblems(catalog: Catalog, s: Scenario, at: string): strin
   ) {
     problems.push(`${at}/expect/fault operation ${op.id} is not documented to raise ${fault.element}`);
   }
+  for (const other of s.indistinguishableFrom?.faults ?? [])
+    if (!catalog.faults.some((f) => f.element === other))
+      problems.push(`${at}/indistinguishableFrom names unknown fault '${other}'`);
   if (fault && expect.status !== undefined && !fault.codes.includes(expect.status)) {
     problems.push(`${at}/expect/status ${fault.element} does not carry status ${expect.status}`);
   }

@@ -15,8 +15,12 @@ const request = {
     method: { enum: ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'] },
     accept: { type: 'string', pattern: '^[a-zA-Z0-9!#$&^_.+-]+/[a-zA-Z0-9!#$&^_.+*-]+$' },
     credential: { enum: ['main', 'none', 'invalid', 'second'] },
+    headers: { type: 'object', additionalProperties: { type: 'string' } },
   },
 } as const;
+
+/** A capture: a JSON pointer into the answer, or `header:<name>`. */
+const capture = { type: 'object', additionalProperties: { type: 'string', pattern: '^(/|header:[A-Za-z0-9-]+$)' } };
 
 export const suiteFileSchema = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
@@ -50,6 +54,15 @@ export const suiteFileSchema = {
             },
           },
           formats: { type: 'array', items: { enum: ['json', 'xml'] } },
+          indistinguishableFrom: {
+            type: 'object',
+            required: ['faults', 'reason'],
+            additionalProperties: false,
+            properties: {
+              faults: { type: 'array', minItems: 1, items: { type: 'string' } },
+              reason: { type: 'string' },
+            },
+          },
           setup: {
             type: 'array',
             items: {
@@ -58,7 +71,7 @@ export const suiteFileSchema = {
               properties: {
                 ...request.properties,
                 id: { type: 'string', pattern: '^[a-zA-Z][a-zA-Z0-9]*$' },
-                capture: { type: 'object', additionalProperties: { type: 'string', pattern: '^/' } },
+                capture,
                 cleanup: request,
               },
               additionalProperties: false,
@@ -68,7 +81,7 @@ export const suiteFileSchema = {
             ...request,
             properties: {
               ...request.properties,
-              capture: { type: 'object', additionalProperties: { type: 'string', pattern: '^/' } },
+              capture,
               cleanup: request,
             },
             additionalProperties: false,

@@ -46,12 +46,32 @@ export async function namedLike(
   for (const path of collections) {
     const answer = await http(`${baseUrl}${path}`, { headers });
     if (answer.status !== 200) throw new Error(`GET ${path}: ${answer.status}`);
-    const key = path.split('/').pop()!;
+    const key = path.split('/').pop()!.replace(/-/g, '_'); // /v2.0/security-groups lists security_groups
     for (const item of (answer.json as Record<string, Array<{ name?: string }>>)[key]) {
       if (item.name?.startsWith(prefix)) names.push(`${key}: ${item.name}`);
     }
   }
   return names;
+}
+
+/** Items of each collection whose tenant (tenant_id or project_id) starts with `prefix`: what a service made for it. */
+export async function ownedBy(
+  baseUrl: string,
+  collections: string[],
+  prefix: string,
+  headers: Record<string, string> = {},
+): Promise<string[]> {
+  const owned: string[] = [];
+  for (const path of collections) {
+    const answer = await http(`${baseUrl}${path}`, { headers });
+    if (answer.status !== 200) throw new Error(`GET ${path}: ${answer.status}`);
+    const key = path.split('/').pop()!.replace(/-/g, '_');
+    for (const item of (answer.json as Record<string, Array<Record<string, unknown>>>)[key]) {
+      const tenant = String(item.tenant_id ?? item.project_id ?? '');
+      if (tenant.startsWith(prefix)) owned.push(`${key}: ${String(item.name)} (${tenant})`);
+    }
+  }
+  return owned;
 }
 
 /** The names of what a run created: its POSTs answered 201 (setups, and probes that wrongly succeeded), not tokens. */

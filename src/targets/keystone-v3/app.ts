@@ -170,7 +170,8 @@ export class KeystoneV3App implements ReferenceApp {
   private collection(req: TargetRequest, name: Collection, caller: Caller): Reply {
     const verb = req.method === 'GET' ? 'list' : req.method === 'POST' ? 'create' : undefined;
     if (!verb || !RULES[name][verb]) return F.methodNotAllowed(req.method);
-    if (!caller.admin) return F.forbidden(RULES[name][verb]);
+    const memberWrites = verb === 'create' && this.flags.has('member-writes');
+    if (!caller.admin && !memberWrites) return F.forbidden(RULES[name][verb]);
     if (name === 'role_assignments') return this.assignments();
     if (name === 'roles')
       return verb === 'list'
@@ -208,31 +209,31 @@ export class KeystoneV3App implements ReferenceApp {
 
   /** Role grants: PUT, HEAD/GET (check), DELETE one; GET the user's roles on a project or a domain. */
   private grants(req: TargetRequest, r: Extract<Route, { kind: 'grants' }>, caller: Caller): Reply {
+    // The method is routed before anything is looked up, as Keystone's routes do.
+    const methods = r.role ? ['PUT', 'GET', 'HEAD', 'DELETE'] : ['GET'];
+    if (!methods.includes(req.method)) return F.methodNotAllowed(req.method);
     if (!caller.admin) return F.forbidden('identity:create_grant');
     const target = r.domain ? this.store.domain(r.target) : this.store.project(r.target);
     if (!target) return F.resourceNotFound(r.domain ? 'domain' : 'project', r.target);
     if (!this.store.users.has(r.user)) return F.resourceNotFound('user', r.user);
-    const base = `http://${this.host}`;
     if (!r.role) {
-      return req.method === 'GET'
-        ? ok(200, { roles: this.store.rolesOf(r.user, r.target).map((x) => roleView(x, base)) })
-        : F.methodNotAllowed(req.method);
+      const roles = this.store.rolesOf(r.user, r.target).map((x) => roleView(x, `http://${this.host}`));
+      return ok(200, { roles });
     }
-    if (!this.store.roles.has(r.role)) return F.resourceNotFound('role', r.role);
-    const key = `${r.target}|${r.user}|${r.role}`;
-    const missing = F.resourceNotFound('role assignment', `role ${r.role}, user ${r.user}, target ${r.target}`);
-    switch (req.method) {
-      case 'PUT':
-        this.store.assignments.add(key);
-        return ok(204);
-      case 'GET':
-      case 'HEAD':
-        return this.store.assignments.has(key) ? ok(204) : missing;
-      case 'DELETE':
-        return this.store.assignments.delete(key) ? ok(204) : missing;
-      default:
-        return F.methodNotAllowed(req.method);
+    // The role in the path is the reference entity of the table's 404 row (a mutation grants any id).
+    if (!this.store.roles.has(r.role) && !this.flags.has('grant-any-role')) return F.referenceNotFound('role', r.role);
+    return this.grant(req.method, r.target, r.user, r.role);
+  }
+
+  private grant(method: string, target: string, user: string, role: string): Reply {
+    const key = `${target}|${user}|${role}`;
+    const missing = F.resourceNotFound('role assignment', `role ${role}, user ${user}, target ${target}`);
+    if (method === 'PUT') {
+      this.store.assignments.add(key);
+      return ok(204);
     }
+    if (method === 'DELETE') return this.store.assignments.delete(key) ? ok(204) : missing;
+    return this.store.assignments.has(key) ? ok(204) : missing;
   }
 
   private assignments(): Reply {

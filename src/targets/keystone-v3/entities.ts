@@ -33,7 +33,8 @@ export class Entities {
   }
 
   private read(body: string, schema: typeof PROJECT_SCHEMA, method: 'POST' | 'PATCH') {
-    return readEntity(body, schema, method, { ignoreId: this.flags.has('accept-id-in-post') });
+    const ignoreId = this.flags.has(method === 'POST' ? 'accept-id-in-post' : 'accept-id-in-patch');
+    return readEntity(body, schema, method, { ignoreId, unlimitedNames: this.flags.has('unlimited-names') });
   }
 
   // Projects and domains
@@ -189,8 +190,8 @@ export class Entities {
     if (!this.store.domain(domainId)) return this.missingReference('domain', domainId);
     const project = text(default_project_id);
     if (project !== undefined && !this.store.project(project)) return this.missingReference('project', project);
-    if (this.store.userNamed(String(name), domainId) && !this.flags.has('duplicate-names'))
-      return F.conflict('user', String(name), domainId);
+    const duplicates = this.flags.has('duplicate-names') || this.flags.has('duplicate-user-names');
+    if (this.store.userNamed(String(name), domainId) && !duplicates) return F.conflict('user', String(name), domainId);
     const user: User = {
       id: hexId(),
       name: String(name),

@@ -58,6 +58,13 @@ const SENTINELS = [
   'project.rename.taken',
   'project.update',
   'resource.unknown',
+  'method.put-projects',
+  'grant.missing-role',
+  'auth.member-create',
+  'user.create.taken',
+  'project.update.id',
+  'project.create.long-name',
+  'auth.revoked-token',
 ];
 
 describe('keystone-v3 mutations', () => {

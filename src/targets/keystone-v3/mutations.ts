@@ -154,6 +154,52 @@ export const KEYSTONE_V3_MUTATIONS: Mutation[] = [
     { id: 'any-token', description: 'a token the service never issued is accepted', caughtBy: 'status' },
     'accept-any-token',
   ),
+  editFaultReply(
+    {
+      id: 'method-not-allowed-as-404',
+      description: 'a method a path does not take (PUT on a collection) is answered 404',
+      caughtBy: 'status',
+    },
+    (r) => ({ ...r, status: 404, element: 'uriNotFound' }),
+    'methodNotAllowed',
+  ),
+  {
+    id: 'method-not-allowed-bare',
+    description: 'a 405 comes as {"message": ...} outside the error envelope, as Keystone Zed answers',
+    caughtBy: 'fault-root',
+    wire: (w) =>
+      w.status === 405
+        ? { ...w, body: JSON.stringify({ message: 'The method is not allowed for the requested URL.' }) }
+        : w,
+  },
+  behaviour(
+    { id: 'grant-any-role', description: 'a role grant with a role that does not exist succeeds', caughtBy: 'status' },
+    'grant-any-role',
+  ),
+  behaviour(
+    { id: 'member-writes', description: "a member's token may create projects and users", caughtBy: 'status' },
+    'member-writes',
+  ),
+  behaviour(
+    { id: 'duplicate-user-names', description: 'a user name taken in the domain is accepted', caughtBy: 'status' },
+    'duplicate-user-names',
+  ),
+  behaviour(
+    { id: 'id-in-patch-ignored', description: 'a PATCH that changes the id is silently accepted', caughtBy: 'status' },
+    'accept-id-in-patch',
+  ),
+  behaviour(
+    { id: 'unlimited-names', description: 'a name longer than 64 characters is accepted', caughtBy: 'status' },
+    'unlimited-names',
+  ),
+  behaviour(
+    {
+      id: 'revocation-ignored',
+      description: 'a revoked token still authenticates (the revocation answers 204 and changes nothing)',
+      caughtBy: 'status',
+    },
+    'revocation-ignored',
+  ),
   editSuccess(
     { id: 'create-200', description: 'POST answers 200 instead of the documented 201', caughtBy: 'success-status' },
     'POST',

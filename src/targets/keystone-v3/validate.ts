@@ -113,6 +113,8 @@ function entityOf(text: string, schema: EntitySchema): { attrs: Record<string, u
 export interface ReadOptions {
   /** Let a create carry an id (silently replaced), as Keystone Zed does (a mutation). */
   ignoreId?: boolean;
+  /** Take a name of any length (a mutation). */
+  unlimitedNames?: boolean;
 }
 
 /** Reads and validates the body of a create (POST) or an update (PATCH) of an entity. */
@@ -125,7 +127,7 @@ export function readEntity(
   const entity = entityOf(text, schema);
   if (!('attrs' in entity)) return entity;
   const attrs = { ...entity.attrs };
-  if (options.ignoreId && method === 'POST') delete attrs.id;
+  if (options.ignoreId) delete attrs.id;
   const serverSet = SERVER_SET.find((k) => k in attrs);
   if (serverSet) return F.attributeNotAllowed(serverSet);
   if (method === 'PATCH') {
@@ -138,7 +140,7 @@ export function readEntity(
   }
   for (const [name, rule] of Object.entries(schema.fields)) {
     if (!(name in attrs)) continue;
-    const problem = checkField(name, rule, attrs[name]);
+    const problem = checkField(name, options.unlimitedNames ? { ...rule, max: undefined } : rule, attrs[name]);
     if (problem) return problem;
   }
   return { attrs };

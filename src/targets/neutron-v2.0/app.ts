@@ -21,10 +21,11 @@ export interface NeutronOptions {
 const KINDS: Record<string, NeutronKind> = { networks: 'network', subnets: 'subnet', ports: 'port' };
 
 /** Neutron serves JSON: a request whose Accept (or .xml suffix) rules JSON out gets 406. */
-function refusesJson(req: TargetRequest): boolean {
+function refusesJson(req: TargetRequest, onlyXml: boolean): boolean {
   if (req.negotiatedBy === 'suffix') return req.format !== 'json';
   const accept = req.headers.accept;
   if (accept === undefined || accept.trim() === '') return false;
+  if (onlyXml) return /xml/i.test(accept); // a mutation: only XML is refused
   return !/application\/json|application\/\*|\*\/\*/i.test(accept);
 }
 
@@ -78,7 +79,7 @@ export class NeutronApp implements ReferenceApp {
     if (parts.length === 0) return versions();
     const caller = await this.caller(req);
     if ('kind' in caller) return caller;
-    if (refusesJson(req)) return F.notAcceptable();
+    if (refusesJson(req, this.flags.has('refuse-only-xml'))) return F.notAcceptable();
     if (parts[0] !== 'v2.0') return F.noSuchResource();
     if (parts.length === 1)
       return { kind: 'success', status: 200, payload: { resources: Object.keys(KINDS).map((name) => ({ name })) } };
@@ -104,7 +105,8 @@ export class NeutronApp implements ReferenceApp {
     if (req.body.trim() === '') return F.badRequest('Resource body required');
     const parsed = readObject(req.body, 'json');
     if (!parsed) return F.badRequest('Malformed request body');
-    const inner = parsed[kind];
+    // A mutation takes a body without the resource key as the attributes themselves.
+    const inner = parsed[kind] === undefined && this.flags.has('body-without-key') ? parsed : parsed[kind];
     if (!inner || typeof inner !== 'object' || Array.isArray(inner))
       return F.badRequest(`Unable to find '${kind}' in request body`);
     return { attrs: inner as Record<string, unknown> };

@@ -226,4 +226,42 @@ export const NEUTRON_MUTATIONS: Mutation[] = [
         ? { status: 500, headers: { 'content-type': 'text/plain' }, body: 'Traceback (most recent call last):\n...' }
         : w,
   },
+  editFaultReply(
+    {
+      id: 'method-not-allowed-as-400',
+      description: 'a method a path does not take (PATCH on a port) is answered 400',
+      caughtBy: 'status',
+    },
+    (r) => ({ ...r, status: 400, element: 'badRequest' }),
+    'methodNotAllowed',
+  ),
+  behaviour(
+    { id: 'refuse-only-xml', description: 'only an XML Accept gets 406; text/csv gets JSON', caughtBy: 'status' },
+    'refuse-only-xml',
+  ),
+  behaviour(
+    {
+      id: 'body-without-key',
+      description: "a body without the 'network' key is taken as the network's attributes",
+      caughtBy: 'status',
+    },
+    'body-without-key',
+  ),
+  editFaultReply(
+    {
+      id: 'missing-cidr-as-404',
+      description: 'a subnet without a cidr is answered 404 instead of 400',
+      caughtBy: 'status',
+    },
+    (r) => (r.message.includes("'cidr'") ? { ...r, status: 404, element: 'notFound' } : r),
+    'badRequest',
+  ),
+  behaviour(
+    { id: 'delete-subnet-in-use', description: 'a subnet a port has an address on deletes', caughtBy: 'status' },
+    'delete-subnet-in-use',
+  ),
+  behaviour(
+    { id: 'duplicate-macs', description: 'a MAC address in use on the network is given again', caughtBy: 'status' },
+    'duplicate-macs',
+  ),
 ];
