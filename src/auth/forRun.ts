@@ -3,6 +3,7 @@
 import { homedir } from 'node:os';
 import { IdentityServiceError } from '../errors.js';
 import { HttpClient } from '../http/client.js';
+import type { Network } from '../http/network.js';
 import type { Secrets } from '../http/secrets.js';
 import type { Credentials } from '../model/credentials.js';
 import type { ConfigContext } from './cloudsYaml.js';
@@ -38,7 +39,7 @@ export function hasAuthFlags(flags: AuthFlags): boolean {
  */
 export async function authenticateRun(
   flags: AuthFlags,
-  options: { timeoutMs: number },
+  options: { timeoutMs: number; network?: Network },
   secrets: Secrets,
   say: (note: RunNote) => void,
   ctx: ConfigContext = processContext(),
@@ -46,7 +47,7 @@ export async function authenticateRun(
   const resolved = resolveAuth(flags, ctx);
   for (const message of resolved.warnings) say({ topic: 'credentials', level: 'note', message });
   if (!resolved.main && !resolved.second) return { credentials: {} };
-  const client = new HttpClient({ timeoutMs: options.timeoutMs, connections: 2 });
+  const client = new HttpClient({ timeoutMs: options.timeoutMs, connections: 2, network: options.network });
   try {
     const obtained = await obtainCredentials(resolved, client, secrets);
     for (const message of obtained.notes) say({ topic: 'credentials', level: 'info', message });

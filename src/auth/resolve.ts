@@ -143,10 +143,15 @@ function fileLayer(file: AuthFlags['file'], which: 'main' | 'second'): AuthLayer
   return [{ origin: which === 'main' ? file.origin : `${file.origin} (second-*)`, fields: withoutCloud(file[which]) }];
 }
 
+/** The cloud of clouds.yaml the main credential names: --os-cloud, OS_CLOUD, or the configuration file's. */
+export function mainCloudName(flags: AuthFlags, env: ConfigContext['env']): string | undefined {
+  return firstOf(flags.main.cloud, cloudNamesFromEnv(env).main, flags.file?.main.cloud);
+}
+
 export function resolveAuth(flags: AuthFlags, ctx: ConfigContext): ResolvedAuth {
   const clouds = cloudNamesFromEnv(ctx.env);
   const { file } = flags;
-  const mainCloud = firstOf(flags.main.cloud, clouds.main, file?.main.cloud);
+  const mainCloud = mainCloudName(flags, ctx.env);
   const mainLayers: AuthLayer[] = [
     { origin: 'the command line', fields: withoutCloud(flags.main) },
     { origin: 'the environment', fields: authFieldsFromEnv(ctx.env) },

@@ -9,6 +9,8 @@ import { createReporters, DEFAULT_REPORTERS, type ConsoleSink } from '../report/
 import { prepareReportsDir } from '../report/write.js';
 import { leftOutNote, placeRun } from './placement.js';
 import { runProfile } from './profileRun.js';
+import { runNetwork } from './network.js';
+import type { Network } from '../http/network.js';
 import { newRunId } from './runId.js';
 import { RunStop, stopNotice } from '../runner/stop.js';
 import { applyWaivers, waiveCase } from '../runner/waivers.js';
@@ -53,6 +55,7 @@ function fanOut(reporters: Reporter[]): Required<Reporter> {
  */
 export async function runConformance(settings: RunSettings, hooks: RunHooks = {}): Promise<Conformance> {
   const { mode, targets } = placeRun(settings);
+  const { network, notes: networkNotes } = runNetwork(settings, mode.kind !== 'embedded');
   const reportFiles: string[] = [];
   const { telling, writing } = createReporters(settings.reporters ?? DEFAULT_REPORTERS, {
     console: hooks.console,
@@ -78,8 +81,18 @@ export async function runConformance(settings: RunSettings, hooks: RunHooks = {}
   stop.onStop = (cause) => tell({ topic: 'run', level: 'note', message: stopNotice(cause) });
   stop.follow(hooks.signal);
   if (settings.deadlineMs !== undefined) stop.deadline(settings.deadlineMs);
+  networkNotes.forEach(tell);
   try {
-    const runs = await runPlaced(settings, { targets, mode, secrets, stop, reporter, tell, own });
+    const runs = await runPlaced(settings, {
+      targets: { ...targets, network },
+      mode,
+      network,
+      secrets,
+      stop,
+      reporter,
+      tell,
+      own,
+    });
     // The reporters that tell first: should the files fail to be written, the verdicts are still told.
     reporter.onEnd(runs);
     const reportError = writeFiles(writing, runs);
@@ -93,6 +106,7 @@ export async function runConformance(settings: RunSettings, hooks: RunHooks = {}
 interface Invocation {
   targets: TargetSettings;
   mode: RunMode;
+  network: Network;
   secrets: Secrets;
   stop: RunStop;
   reporter: Required<Reporter>;
@@ -119,7 +133,17 @@ async function runPlaced(settings: RunSettings, inv: Invocation): Promise<RunRes
     const name = run.profile.catalog.profile;
     const onCaseEnd = (c: CaseResult) => inv.reporter.onCaseEnd(waiveCase(c, name, settings.waivers, now));
     const reporter = { ...inv.reporter, onCaseEnd };
-    const context = { settings, runId, auth, secrets, notes: inv.own(), tell: inv.tell, reporter, stop };
+    const context = {
+      settings,
+      runId,
+      auth,
+      secrets,
+      notes: inv.own(),
+      tell: inv.tell,
+      reporter,
+      stop,
+      network: inv.network,
+    };
     const result = applyWaivers(await runProfile(run, context), settings.waivers, now);
     reporter.onRunEnd(result);
     runs.push(result);
