@@ -71,7 +71,15 @@ async function startTarget(planned: ProfileRun, settings: RunSettings): Promise<
 
 function environment(planned: ProfileRun, ctx: InvocationContext, client: HttpClient, embedded?: EmbeddedTarget) {
   const { profile, tenant } = planned;
-  const base = { client, profile, tenant, runId: ctx.runId, secrets: ctx.secrets, stop: ctx.stop };
+  const base = {
+    client,
+    profile,
+    tenant,
+    runId: ctx.runId,
+    secrets: ctx.secrets,
+    stop: ctx.stop,
+    readOnly: ctx.settings.readOnly,
+  };
   if (embedded) {
     const { credentials, mainIsAdmin, assumed } = embedded;
     return { ...base, target: embedded.url, credentials, mainIsAdmin, assumed };
