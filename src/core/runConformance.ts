@@ -8,13 +8,13 @@ import type { Reporter } from '../report/reporter.js';
 import { createReporters, DEFAULT_REPORTERS, type ConsoleSink } from '../report/reporters.js';
 import { prepareReportsDir } from '../report/write.js';
 import { leftOutNote, placeRun } from './placement.js';
-import { runProfile } from './profileRun.js';
+import { runProfile, type InvocationContext } from './profileRun.js';
 import { runNetwork } from './network.js';
 import type { Network } from '../http/network.js';
 import { newRunId } from './runId.js';
 import { RunStop, stopNotice } from '../runner/stop.js';
 import { applyWaivers, waiveCase } from '../runner/waivers.js';
-import type { RunMode, TargetSettings } from '../discovery/runTargets.js';
+import type { ProfileRun, RunMode, TargetSettings } from '../discovery/runTargets.js';
 
 export interface RunHooks {
   /** Told of notes, cases and runs as they come, in the order given, before the reporters settings name. */
@@ -124,6 +124,26 @@ async function runPlaced(settings: RunSettings, inv: Invocation): Promise<RunRes
     return leftOut === undefined;
   });
   const auth = { ...planned.auth, mainIsAdmin: planned.mainIsAdmin };
+  planned.auth.renewal?.start({
+    renewed: (message) => inv.tell({ topic: 'credentials', level: 'info', message }),
+    failed: (message) => {
+      inv.tell({ topic: 'credentials', level: 'note', message });
+      inv.stop.stop('token');
+    },
+  });
+  try {
+    return await runEach(settings, inv, placed, auth);
+  } finally {
+    planned.auth.renewal?.stop();
+  }
+}
+
+async function runEach(
+  settings: RunSettings,
+  inv: Invocation,
+  placed: ProfileRun[],
+  auth: InvocationContext['auth'],
+): Promise<RunResult[]> {
   const runId = settings.runId ?? newRunId();
   const runs: RunResult[] = [];
   const now = new Date();

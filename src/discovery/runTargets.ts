@@ -13,7 +13,7 @@ import { HttpClient } from '../http/client.js';
 import type { Network } from '../http/network.js';
 import type { Profile } from '../model/profile.js';
 import { authenticateRun, hasAuthFlags, processContext, type RunAuth } from '../auth/forRun.js';
-import type { PasswordAuth } from '../auth/credentials.js';
+import type { IdentityAuth } from '../auth/credentials.js';
 import type { AuthFlags } from '../model/credentials.js';
 import type { RunNote } from '../model/result.js';
 import { resolveAuth, type ResolvedAuth } from '../auth/resolve.js';
@@ -67,7 +67,7 @@ export interface TargetSettings {
 export type RunMode =
   | { kind: 'target'; target: string; profiles: Profile[] }
   | { kind: 'embedded'; profiles: Profile[]; note?: RunNote }
-  | { kind: 'discover'; main: PasswordAuth; embedded: Profile[]; candidates: Profile[]; requireAll: boolean };
+  | { kind: 'discover'; main: IdentityAuth; embedded: Profile[]; candidates: Profile[]; requireAll: boolean };
 
 const UNUSED_FLAGS_NOTE: RunNote = {
   topic: 'credentials',
@@ -91,7 +91,7 @@ function unusedEnvironmentNote(resolved: ResolvedAuth | undefined): RunNote {
   };
 }
 
-function discoverMode(s: TargetSettings, main: PasswordAuth): RunMode {
+function discoverMode(s: TargetSettings, main: IdentityAuth): RunMode {
   return {
     kind: 'discover',
     main,
@@ -142,7 +142,7 @@ export function runMode(s: TargetSettings, ctx: ConfigContext = processContext()
     throw err;
   }
   const main = resolved.main;
-  if (main?.kind === 'password' && mayDiscover) return discoverMode(s, main);
+  if (main && main.kind !== 'token' && mayDiscover) return discoverMode(s, main);
   if (s.discover) throw cannotDiscover(main);
   return embedded(embeddedNote(s, flagged, resolved));
 }
