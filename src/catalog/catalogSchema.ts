@@ -94,6 +94,8 @@ export const catalogFileSchema = {
   additionalProperties: false,
   $defs: { leftoverKind },
   properties: {
+    // JSON has no comments: a catalog may carry its own (`conform init` writes some).
+    $comment: { anyOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] },
     profile: { type: 'string', pattern: '^[a-z0-9.-]+$' },
     title: { type: 'string' },
     serviceType: { type: 'string', pattern: '^[a-z][a-z0-9-]*$' },

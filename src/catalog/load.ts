@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Catalog, FaultDefinition, LeftoverKind, Operation } from '../model/catalog.js';
 import { UsageError } from '../errors.js';
 import { SCHEMAS_DIR } from '../paths.js';
-import { compileDataFileValidator } from '../validate/dataFile.js';
+import { compileDataFileValidator, problemLines } from '../validate/dataFile.js';
 import { catalogFileSchema } from './catalogSchema.js';
 
 const validateCatalogFile = compileDataFileValidator<Catalog>(catalogFileSchema);
@@ -12,13 +12,26 @@ function catalogPath(profile: string, schemasDir = SCHEMAS_DIR): string {
   return path.join(schemasDir, profile, 'catalog.json');
 }
 
-/** Reads and checks a catalog; every inconsistency is a UsageError naming the file. */
+/** Reads and checks a built-in profile's catalog; every inconsistency is a UsageError naming the file. */
 export function loadCatalog(profile: string, schemasDir = SCHEMAS_DIR): Catalog {
   const file = catalogPath(profile, schemasDir);
   if (!fs.existsSync(file)) throw new UsageError(`no catalog for profile '${profile}' (looked for ${file})`);
-  const catalog = validateCatalogFile(file, fs.readFileSync(file, 'utf8'));
+  return loadCatalogFile(file);
+}
+
+/**
+ * Reads and checks a catalog file: its shape, then its consistency. Every
+ * problem is a line naming the file, the JSON pointer and the rule.
+ */
+export function loadCatalogFile(file: string, shown = file): Catalog {
+  return checkCatalog(shown, fs.readFileSync(file, 'utf8'));
+}
+
+/** A catalog's text, checked as loadCatalogFile does; `file` names it in the errors. */
+function checkCatalog(file: string, text: string): Catalog {
+  const catalog = validateCatalogFile(file, text);
   const problems = crossCheck(catalog);
-  if (problems.length > 0) throw new UsageError(`${file}: ${problems.join('; ')}`);
+  if (problems.length > 0) throw new UsageError(problemLines(file, problems));
   return catalog;
 }
 
@@ -36,33 +49,47 @@ function crossCheck(catalog: Catalog): string[] {
 function faultNameProblems(catalog: Catalog): string[] {
   const problems: string[] = [];
   const elements = new Set(catalog.faults.map((f) => f.element));
-  if (elements.size !== catalog.faults.length) problems.push('a fault element is listed twice');
-  const known = (name: string, where: string) => {
-    if (!elements.has(name)) problems.push(`${where} names unknown fault '${name}'`);
+  catalog.faults.forEach((f, i) => {
+    if (catalog.faults.findIndex((g) => g.element === f.element) !== i)
+      problems.push(`/faults/${i}/element '${f.element}' is listed twice: a fault element is listed once`);
+  });
+  const known = (name: string, at: string, where: string) => {
+    if (!elements.has(name)) problems.push(`${at} ${where} names unknown fault '${name}': not in /faults`);
   };
-  for (const op of catalog.operations) op.faults.forEach((f) => known(f, `operation ${op.id}`));
-  catalog.faultsOnAnyOperation.forEach((f) => known(f, 'faultsOnAnyOperation'));
+  catalog.operations.forEach((op, i) =>
+    op.faults.forEach((f, j) => known(f, `/operations/${i}/faults/${j}`, `operation ${op.id}`)),
+  );
+  catalog.faultsOnAnyOperation.forEach((f, j) => known(f, `/faultsOnAnyOperation/${j}`, 'faultsOnAnyOperation'));
+  const ids = catalog.operations.map((o) => o.id);
+  ids.forEach((id, i) => {
+    if (ids.indexOf(id) !== i) problems.push(`/operations/${i}/id '${id}' is used twice: an operation id is unique`);
+  });
   return problems;
 }
 
 function faultCodeProblems(catalog: Catalog): string[] {
-  return catalog.faults.flatMap((fault) =>
-    fault.codes
-      .filter((code) => !catalog.documentedStatuses.includes(code))
-      .map((code) => `fault ${fault.element} carries ${code}, which documentedStatuses lacks`),
+  return catalog.faults.flatMap((fault, i) =>
+    fault.codes.flatMap((code, j) =>
+      catalog.documentedStatuses.includes(code)
+        ? []
+        : [`/faults/${i}/codes/${j} fault ${fault.element} carries ${code}, which documentedStatuses lacks`],
+    ),
   );
 }
 
 function envelopeProblems(catalog: Catalog): string[] {
   const problems: string[] = [];
   if (catalog.formats.includes('xml') && !catalog.xml)
-    problems.push('the profile documents XML but has no xml section');
+    problems.push('/formats the profile documents XML but has no xml section');
+  if (catalog.formats.includes('xml') && catalog.envelope.kind !== 'element-per-fault')
+    problems.push('/envelope XML faults need an element-per-fault envelope (the XSD names an element per fault)');
   if (catalog.envelope.kind === 'fixed-root' && !catalog.envelope.root)
-    problems.push('a fixed-root envelope needs a root');
+    problems.push('/envelope a fixed-root envelope needs a root');
   const typed = catalog.envelope.kind === 'fixed-root' && catalog.envelope.typeMember !== undefined;
-  for (const f of catalog.faults)
+  catalog.faults.forEach((f, i) => {
     if (f.typeValue !== undefined && !typed)
-      problems.push(`fault ${f.element} has a typeValue but the envelope has no typeMember`);
+      problems.push(`/faults/${i}/typeValue fault ${f.element} has a typeValue but the envelope has no typeMember`);
+  });
   return problems;
 }
 
@@ -86,9 +113,9 @@ function leftoverProblems(catalog: Catalog): string[] {
       ...needs.flatMap(([id, params]) => {
         if (id === undefined) return [];
         const op = ops.get(id);
-        if (!op) return [`leftovers name unknown operation '${id}'`];
+        if (!op) return [`/leftovers leftovers name unknown operation '${id}'`];
         const missing = params.filter((p) => !op.path.includes(`{${p}}`));
-        return missing.map((p) => `leftovers: the path of ${id} has no {${p}}`);
+        return missing.map((p) => `/leftovers leftovers: the path of ${id} has no {${p}}`);
       }),
       ...(kind.contents ?? []).flatMap((inner) => check(inner, own)),
     ];
@@ -97,10 +124,12 @@ function leftoverProblems(catalog: Catalog): string[] {
 }
 
 function alternativeEnvelopeProblems(catalog: Catalog): string[] {
-  return (catalog.alternativeEnvelopes ?? []).flatMap((alt) =>
+  return (catalog.alternativeEnvelopes ?? []).flatMap((alt, i) =>
     alt.statuses
       .filter((s) => !catalog.documentedStatuses.includes(s))
-      .map((s) => `alternative envelope ${alt.id} is for ${s}, which documentedStatuses lacks`),
+      .map(
+        (s) => `/alternativeEnvelopes/${i} alternative envelope ${alt.id} is for ${s}, which documentedStatuses lacks`,
+      ),
   );
 }
 

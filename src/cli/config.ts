@@ -10,6 +10,7 @@ import { UsageError } from '../errors.js';
 import type { Env } from '../auth/fromEnv.js';
 import { authFlagsFrom, authFlagVariables } from '../auth/cliFlags.js';
 import { closest } from './argv.js';
+import { looksLikePath } from '../profiles/ref.js';
 import { RUN_OPTIONS, type OptionValue, type RunOption } from './runOptions.js';
 
 export const CONFIG_FILE = 'conform.yaml';
@@ -174,6 +175,13 @@ const flagSource = (name: string, value: unknown) => (value === false ? `--no-${
 const fileSource = (file: ConfigFile, v: FileValue) =>
   `${file.shown}:${v.line}${v.refs.length ? ` (${v.refs.map((r) => `\${${r}}`).join(', ')})` : ''}`;
 
+/** A path of conform.yaml, relative to its folder; of a list, the entries written as paths (`./api`). */
+function relativeTo(dir: string, option: RunOption, value: OptionValue): OptionValue {
+  if (option.kind !== 'list') return path.resolve(dir, String(value));
+  const entries = Array.isArray(value) ? value : [String(value)];
+  return entries.map((v) => (looksLikePath(v) ? path.resolve(dir, v) : v));
+}
+
 function resolveOne(option: RunOption, args: Record<string, unknown>, env: Env, file?: ConfigFile): Resolved {
   const flag = args[option.name];
   if (flag !== undefined) return { value: flag as OptionValue, source: flagSource(option.name, flag) };
@@ -183,7 +191,7 @@ function resolveOne(option: RunOption, args: Record<string, unknown>, env: Env, 
   }
   const given = option.flagOnly ? undefined : file?.values.get(option.name);
   if (given && file) {
-    const value = option.path ? path.resolve(file.dir, String(given.value)) : given.value;
+    const value = option.path ? relativeTo(file.dir, option, given.value) : given.value;
     return { value, source: fileSource(file, given) };
   }
   return { value: option.default, source: 'default' };

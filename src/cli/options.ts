@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { listProfiles } from '../catalog/registry.js';
 import { versionPrefix } from '../discovery/endpoints.js';
-import { loadProfile } from '../profiles/load.js';
+import { profileOf, resolveProfileRef, type ProfileRef } from '../profiles/ref.js';
 
 /** `http://user:pass@host` → `http://…@host`: what a user typed, fit to be echoed. */
 const withoutUserInfo = (raw: string) =>
@@ -33,11 +33,13 @@ export function parseTarget(raw: string, flag = 'target'): string {
  * service catalog), and discovery drops it from those the same way
  * (profileBase). A path prefix before the version is kept.
  */
-export function targetRoot(target: string, profiles: string[], flag = 'target'): { target: string; note?: string } {
+export function targetRoot(target: string, profiles: ProfileRef[], flag = 'target'): { target: string; note?: string } {
   const url = new URL(target);
   const path = url.pathname.replace(/\/+$/, '');
-  for (const name of profiles) {
-    const version = versionPrefix(loadProfile(name).catalog);
+  for (const ref of profiles) {
+    const { catalog } = profileOf(ref);
+    const name = catalog.profile;
+    const version = versionPrefix(catalog);
     if (!version || !path.endsWith(version) || url.search) continue;
     url.pathname = path.slice(0, -version.length);
     const root = url.toString().replace(/\/$/, '');
@@ -49,12 +51,10 @@ export function targetRoot(target: string, profiles: string[], flag = 'target'):
   return { target };
 }
 
-export function checkProfiles(names: string[]): string[] {
+/** --profile values: built-in names, or profile folders (loaded and checked here); each once. */
+export function checkProfiles(values: string[]): ProfileRef[] {
   const known = listProfiles();
-  for (const n of names) {
-    if (!known.includes(n)) throw new UsageError(`unknown profile '${n}'; known profiles: ${known.join(', ')}`);
-  }
-  return [...new Set(names)];
+  return [...new Set(values)].map((v) => resolveProfileRef(v, known));
 }
 
 /** Node's timers hold at most a signed 32-bit number of milliseconds; a longer delay fires at once. */

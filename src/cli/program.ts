@@ -2,6 +2,7 @@ import yargs, { type Argv } from 'yargs';
 import { IdentityServiceError, UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
 import { loadProfile } from '../profiles/load.js';
+import type { ProfileRef } from '../profiles/ref.js';
 import { referenceProfiles } from '../targets/registry.js';
 import { EXIT } from './exitCode.js';
 import {
@@ -27,6 +28,8 @@ import { serveCommand } from './commands/serve.js';
 import { cleanupCommand, cleanupMatch } from './commands/cleanup.js';
 import { mergeCommand } from './commands/merge.js';
 import { waiveCommand } from './commands/waive.js';
+import { initCommand } from './commands/init.js';
+import { schemasCommand } from './commands/schemas.js';
 import { DEFAULT_PREFIX } from '../cleanup/leftovers.js';
 import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
 import { TOOL } from '../version.js';
@@ -81,7 +84,7 @@ function cleanupOptions(y: Argv) {
 }
 
 /** --target as the base URL of the profiles' paths: a version they start with is dropped, with a note. */
-function targetOf(raw: string | undefined, profiles: string[], io: Output): string | undefined {
+function targetOf(raw: string | undefined, profiles: ProfileRef[], io: Output): string | undefined {
   if (raw === undefined) return undefined;
   const { target, note } = targetRoot(parseTarget(raw), profiles);
   if (note) io.err(noteLine({ topic: 'target', level: 'note', message: note }));
@@ -111,7 +114,7 @@ export async function main(argv: string[], io: Output, signal?: AbortSignal, cwd
   }
 }
 
-const COMMANDS = ['run', 'config', 'list', 'serve', 'cleanup', 'merge', 'waive'] as const;
+const COMMANDS = ['run', 'config', 'list', 'serve', 'cleanup', 'merge', 'waive', 'init', 'schemas'] as const;
 
 /** The command yargs runs: the first positional argument when it names one, else the default. */
 const commandOf = (positionals: (string | number)[]): string =>
@@ -164,7 +167,13 @@ async function dispatch(argv: string[], io: Output, signal: AbortSignal | undefi
     .command(
       'list',
       'List every scenario: what it sends and what it expects',
-      (y) => y.option('profile', { type: 'string', array: true, default: [DEFAULT_PROFILE] }),
+      (y) =>
+        y.option('profile', {
+          type: 'string',
+          array: true,
+          default: [DEFAULT_PROFILE],
+          describe: 'Built-in profile(s), or profile folder(s) (./path)',
+        }),
       (a) => {
         code = listCommand(checkProfiles(a.profile as string[]), io);
       },
@@ -246,6 +255,22 @@ async function dispatch(argv: string[], io: Output, signal: AbortSignal | undefi
           .option('out', { type: 'string', describe: 'Write the waiver file here (default: stdout)' }),
       (a) => {
         code = waiveCommand({ from: a.from, out: a.out }, io);
+      },
+    )
+    .command(
+      'init <dir>',
+      'Write a small, valid starting profile folder (catalog.json, suites/example.json) to edit',
+      (y) => y.positional('dir', { type: 'string', describe: 'The folder to create' }),
+      (a) => {
+        code = initCommand(a.dir as string, io);
+      },
+    )
+    .command(
+      'schemas <dir>',
+      "Write the JSON Schema (and XSDs) generated from a profile folder's catalog.json beside it",
+      (y) => y.positional('dir', { type: 'string', describe: 'The profile folder' }),
+      (a) => {
+        code = schemasCommand(a.dir as string, io);
       },
     )
     .command(

@@ -75,7 +75,7 @@ export function resolveRun(args: Record<string, unknown>, io: Output, place: Pla
     );
   }
   if (settings.target !== undefined) {
-    const { target, note } = targetRoot(settings.target, (settings.profiles as string[]) ?? [DEFAULT_PROFILE]);
+    const { target, note } = targetRoot(settings.target, settings.profiles ?? [DEFAULT_PROFILE]);
     if (note) io.err(noteLine({ topic: 'target', level: 'note', message: note }));
     settings.target = target;
   }

@@ -45,7 +45,7 @@ export interface RunOption {
   usualEnv?: string;
   /** Only on the command line: not a key of conform.yaml. */
   flagOnly?: boolean;
-  /** A path: in conform.yaml, relative to the file's folder. */
+  /** A path: in conform.yaml, relative to the file's folder (of a list, the entries written as paths). */
   path?: boolean;
   /** The field of the run it sets, for `conform config`. */
   field: string;
@@ -84,10 +84,11 @@ export const RUN_OPTIONS: readonly RunOption[] = [
     name: 'profile',
     kind: 'list',
     env: 'CONFORM_PROFILE',
+    path: true,
     field: 'settings.profiles',
     describe:
-      `Profile(s) to run: ${listProfiles().join(', ')} (default: ${DEFAULT_PROFILE}; ` +
-      "when discovering, those whose service the token's catalog lists)",
+      `Profile(s) to run: ${listProfiles().join(', ')}, or a profile folder (./path: catalog.json, suites/*.json) ` +
+      `(default: ${DEFAULT_PROFILE}; when discovering, those whose service the token's catalog lists)`,
     apply: (o, v) => (o.settings.profiles = checkProfiles(list(v))),
   },
   {

@@ -8,6 +8,7 @@ import type { RunSettings } from '../model/settings.js';
 import { UsageError } from '../errors.js';
 import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
 import { loadProfile } from '../profiles/load.js';
+import { profileOf } from '../profiles/ref.js';
 import { planCases } from '../runner/plan.js';
 import { writesReason } from '../runner/readOnly.js';
 import { referenceProfiles } from '../targets/registry.js';
@@ -93,6 +94,11 @@ function checkReadOnly(profiles: Profile[], selection: Selection): void {
 }
 
 function checkEmbeddable(embedded: Profile[]): void {
+  const folder = embedded.find((p) => p.folder !== undefined);
+  if (folder)
+    throw new UsageError(
+      `the profile folder ${folder.folder} has no embedded reference target: give --target URL; nothing was run`,
+    );
   const references = new Set(referenceProfiles());
   const without = embedded.filter((p) => !references.has(p.catalog.profile));
   if (without.length === 0) return;
@@ -125,11 +131,9 @@ export function checkMode(mode: RunMode, selection: Selection): void {
   checkEmbeddable(embeddedProfiles(mode));
 }
 
-const asProfile = (p: string | Profile): Profile => (typeof p === 'string' ? loadProfile(p) : p);
-
 /** The settings discovery reads, from a run's settings. */
 function targetSettings(settings: RunSettings): TargetSettings {
-  const profiles = (settings.profiles ?? [DEFAULT_PROFILE]).map(asProfile);
+  const profiles = (settings.profiles ?? [DEFAULT_PROFILE]).map(profileOf);
   return {
     target: settings.target,
     tenant: settings.tenant,

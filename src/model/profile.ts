@@ -25,4 +25,6 @@ export interface Profile {
   json: JsonFaultSchema;
   /** Present when the profile documents XML. */
   xsd?: XsdFaultSchema;
+  /** Where it was loaded from, for a profile folder (`--profile ./dir`); absent: built in. */
+  folder?: string;
 }

@@ -17,18 +17,21 @@ export function xsdFileName(catalog: Catalog, namespace: string): string {
   return `faults.${host}.xsd`;
 }
 
-/** Everything `npm run schemas` writes for one profile. */
-export function generatedFiles(catalog: Catalog): GeneratedFile[] {
+/**
+ * Everything `npm run schemas` writes for one profile (`conform schemas DIR`
+ * for a folder's); `origin` is what their comment says they come from.
+ */
+export function generatedFiles(catalog: Catalog, origin?: string): GeneratedFile[] {
   const dir = catalog.profile;
   const files: GeneratedFile[] = [
     {
       path: path.join(dir, 'faults.schema.json'),
-      content: `${JSON.stringify(generateJsonSchema(catalog), null, 2)}\n`,
+      content: `${JSON.stringify(generateJsonSchema(catalog, origin), null, 2)}\n`,
     },
   ];
   if (catalog.formats.includes('xml')) {
     for (const ns of acceptedNamespaces(catalog)) {
-      files.push({ path: path.join(dir, xsdFileName(catalog, ns)), content: generateXsd(catalog, ns) });
+      files.push({ path: path.join(dir, xsdFileName(catalog, ns)), content: generateXsd(catalog, ns, origin) });
     }
   }
   return files;

@@ -1,10 +1,13 @@
 import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PACKAGE_ROOT } from '../paths.js';
 import { main } from '../cli/program.js';
 import { blankAuthEnv, withEnv } from './env.js';
 
 const MAIN = fileURLToPath(new URL('../cli/main.ts', import.meta.url));
+/** tsx's loader by its location, so that the CLI starts from a working folder outside the package too. */
+const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 export interface CliRun {
   code: number | null;
@@ -17,7 +20,7 @@ export interface CliRun {
 export function spawnCli(args: string[], env: Record<string, string> = {}, cwd = PACKAGE_ROOT): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
       cwd,
       env: { ...process.env, ...blankAuthEnv(), NO_COLOR: '1', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

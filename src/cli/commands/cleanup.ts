@@ -16,14 +16,14 @@ import { runTargets, type ProfileRun } from '../../discovery/runTargets.js';
 import { UsageError } from '../../errors.js';
 import { HttpClient } from '../../http/client.js';
 import { Secrets } from '../../http/secrets.js';
-import { loadProfile } from '../../profiles/load.js';
+import { profileOf, type ProfileRef } from '../../profiles/ref.js';
 import { listProfiles } from '../../catalog/registry.js';
 import { EXIT } from '../exitCode.js';
 import type { Output } from '../../model/output.js';
 
 export interface CleanupConfig {
   target?: string;
-  profiles?: string[];
+  profiles?: ProfileRef[];
   /** Whose leftovers: the names one run gave (or several runs), or, asked for, every name with a prefix. */
   match: NameMatch;
   /** {tenant} for the profiles whose paths have one (default: as a run chooses it). */
@@ -122,8 +122,7 @@ async function cleanProfile(
   return failed > 0 ? EXIT.nonConformance : EXIT.conform;
 }
 
-const withLeftovers = (names: string[]): Profile[] =>
-  names.map((p) => loadProfile(p)).filter((p) => p.catalog.leftovers?.length);
+const withLeftovers = (refs: ProfileRef[]): Profile[] => refs.map(profileOf).filter((p) => p.catalog.leftovers?.length);
 
 const usesTenant = (p: Profile) => p.catalog.operations.some((o) => o.path.includes('{tenant}'));
 

@@ -1,11 +1,11 @@
-import { loadProfile } from '../../profiles/load.js';
+import { profileOf, type ProfileRef } from '../../profiles/ref.js';
 import type { Output } from '../../model/output.js';
 import { describeScenario } from '../../report/describe.js';
 
 /** `conform list`: every scenario, what it sends and what it expects. */
-export function listCommand(profiles: string[], io: Output): number {
-  for (const name of profiles) {
-    const { catalog, suite } = loadProfile(name);
+export function listCommand(profiles: ProfileRef[], io: Output): number {
+  for (const ref of profiles) {
+    const { catalog, suite } = profileOf(ref);
     const cases = suite.scenarios.reduce((n, s) => n + (s.formats ?? catalog.formats).length, 0);
     io.out(`${catalog.profile} — ${catalog.title}: ${suite.scenarios.length} scenarios, ${cases} cases`);
     for (const s of suite.scenarios) {
