@@ -89,6 +89,9 @@ export async function postAuth(
         throw new UsageError(`${at} refused to authenticate ${who(auth)}: ${said()}`);
       case 404:
       case 405:
+        // 404 is Keystone's answer for an application credential it does not know (deleted, or another user's).
+        if (auth.kind === 'application-credential' && response.status === 404)
+          throw new UsageError(`${at} refused ${who(auth)}: ${said()} (check ${CHECK[auth.kind]})`);
         throw new UsageError(
           `${at} has no v${auth.identityApiVersion} token API at ${request.url} (${response.status}): ` +
             'check the auth URL and the identity API version',

@@ -1,7 +1,7 @@
 // Tokens outlive no run: each token the identity service issued (password or
-// application credential) is renewed when three quarters of its lifetime have
-// passed, and the run's Credentials get the new one in place, so every request
-// built after that carries it. A renewal that fails is tried again until the
+// application credential) is renewed when half its lifetime has passed, and
+// the run's Credentials get the new one in place, so every request built
+// after that carries it. A renewal that fails is tried again until the
 // token is about to expire; then the run is told why, once.
 import { HttpClient } from '../http/client.js';
 import type { Network } from '../http/network.js';
@@ -20,8 +20,12 @@ export interface RenewalEvents {
   failed(message: string): void;
 }
 
-/** The share of a token's lifetime after which it is renewed. */
-const RENEW_AT = 0.75;
+/**
+ * The share of a token's lifetime after which it is renewed: the other half is
+ * the margin for requests already built with it (waiting their turn under --rate),
+ * and for the identity service's clock.
+ */
+const RENEW_AT = 0.5;
 /** A failed renewal is tried again this long after, while the token is valid for longer than that. */
 const RETRY_MS = 2_000;
 
