@@ -138,10 +138,11 @@ suite(
       let obtained: () => void = () => undefined;
       const hasToken = new Promise<void>((resolve) => (obtained = resolve));
       const running = keystoneRun([], osEnv(cloud, doomed), (text) => {
-        if (text.includes('main credential: token obtained')) obtained();
+        if (text.includes('{tenant} is')) obtained();
       });
-      // Once the run has its token: the credential goes, the renewal at 10 s cannot get a new one.
+      // Once the cases run (deleting it revokes its tokens): the credential goes, its renewal fails.
       await hasToken;
+      await new Promise((r) => setTimeout(r, 3_000));
       const admin = await cloud.keystone.issueToken();
       const userId = (admin.body as { token: { user: { id: string } } }).token.user.id;
       const gone = await http(`${cloud.keystone.authUrl}/users/${userId}/application_credentials/${doomed.id}`, {

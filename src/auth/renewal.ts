@@ -45,6 +45,8 @@ export class TokenRenewal {
   private readonly timers = new Set<NodeJS.Timeout>();
   private events?: RenewalEvents;
   private stopped = false;
+  /** The tokens given were received about now: their lifetimes count from here, not from start(). */
+  private readonly createdAt = Date.now();
 
   constructor(
     private readonly credentials: Credentials,
@@ -54,7 +56,7 @@ export class TokenRenewal {
 
   start(events: RenewalEvents): void {
     this.events = events;
-    for (const t of this.tokens) this.schedule(t.role, t.method, t.issued);
+    for (const t of this.tokens) this.schedule(t.role, t.method, t.issued, this.createdAt);
   }
 
   stop(): void {
@@ -63,12 +65,12 @@ export class TokenRenewal {
     this.timers.clear();
   }
 
-  private schedule(role: Role, method: IdentityAuth, issued: IssuedToken): void {
+  private schedule(role: Role, method: IdentityAuth, issued: IssuedToken, receivedAt = Date.now()): void {
     const delay = renewalDelayMs(issued);
     if (delay === undefined) return;
-    const expiresAt =
-      Date.now() + (Date.parse(issued.expiresAt!) - Date.parse(issued.issuedAt ?? new Date().toISOString()));
-    this.later(delay, () => this.renew(role, method, expiresAt));
+    // On this machine's clock: when it was received plus the lifetime the identity service stated.
+    const expiresAt = receivedAt + Math.round(delay / RENEW_AT);
+    this.later(Math.max(0, receivedAt + delay - Date.now()), () => this.renew(role, method, expiresAt));
   }
 
   private later(ms: number, fn: () => Promise<void>): void {
