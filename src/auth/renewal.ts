@@ -68,9 +68,11 @@ export class TokenRenewal {
   private schedule(role: Role, method: IdentityAuth, issued: IssuedToken, receivedAt = Date.now()): void {
     const delay = renewalDelayMs(issued);
     if (delay === undefined) return;
-    // On this machine's clock: when it was received plus the lifetime the identity service stated.
-    const expiresAt = receivedAt + Math.round(delay / RENEW_AT);
-    this.later(Math.max(0, receivedAt + delay - Date.now()), () => this.renew(role, method, expiresAt));
+    // On this machine's clock: from when its request was sent (the service issued it after that),
+    // plus the lifetime the identity service stated.
+    const sentAt = receivedAt - issued.durationMs;
+    const expiresAt = sentAt + Math.round(delay / RENEW_AT);
+    this.later(Math.max(0, sentAt + delay - Date.now()), () => this.renew(role, method, expiresAt));
   }
 
   private later(ms: number, fn: () => Promise<void>): void {
