@@ -3,10 +3,10 @@ import path from 'node:path';
 import type { Catalog, FaultDefinition, LeftoverKind, Operation } from '../model/catalog.js';
 import { UsageError } from '../errors.js';
 import { SCHEMAS_DIR } from '../paths.js';
-import { compileDataFileValidator, problemLines } from '../validate/dataFile.js';
-import { catalogFileSchema } from './catalogSchema.js';
+import { dataFileValidator, problemLines, type CompiledValidator } from '../validate/dataFile.js';
+import compiledCatalog from './catalogFile.generated.js';
 
-const validateCatalogFile = compileDataFileValidator<Catalog>(catalogFileSchema);
+const validateCatalogFile = dataFileValidator<Catalog>(compiledCatalog as CompiledValidator);
 
 function catalogPath(profile: string, schemasDir = SCHEMAS_DIR): string {
   return path.join(schemasDir, profile, 'catalog.json');

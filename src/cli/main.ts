@@ -34,6 +34,12 @@ for (const signal of SIGNALS) {
   });
 }
 
-const { main } = await import('./program.js');
-const { hideBin } = await import('yargs/helpers');
-process.exitCode = await main(hideBin(process.argv), io, stop.signal);
+const args = process.argv.slice(2);
+if (args.length === 1 && args[0] === '--version') {
+  // What a script asks most often, answered before the command line's parser is loaded.
+  const { TOOL } = await import('../version.js');
+  io.out(TOOL.version);
+} else {
+  const { main } = await import('./program.js');
+  process.exitCode = await main(args, io, stop.signal);
+}

@@ -1,98 +1,95 @@
+// The command line: which command runs, its options checked, its handler
+// called. Each command's declaration and handler are in a module of their own
+// (./lines), imported only when the command line names that command: `conform
+// list` does not load what a run needs, nor `conform --version` anything.
 import yargs, { type Argv } from 'yargs';
 import { IdentityServiceError, UsageError } from '../errors.js';
-import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
-import { loadProfile } from '../profiles/load.js';
-import type { ProfileRef } from '../profiles/ref.js';
-import { referenceProfiles } from '../targets/registry.js';
 import { EXIT } from './exitCode.js';
-import {
-  checkProfiles,
-  MAX_TIMEOUT_MS,
-  parsePort,
-  parseTarget,
-  parseTenant,
-  targetRoot,
-  timeoutMs,
-} from './options.js';
-import { noteLine } from '../report/console.js';
 import { printable } from '../report/terminal.js';
 import { checkArgs, optionTable, type OptionTable, type ParserOptions } from './argv.js';
 import type { Output } from '../model/output.js';
-import { runCommand, type RunCommandOptions } from './commands/run.js';
-import { configCommand } from './commands/config.js';
-import { CONFIG_FILE } from './config.js';
-import { resolveRun } from './resolveRun.js';
-import { declareRunOptions } from './runOptions.js';
-import { listCommand } from './commands/list.js';
-import { serveCommand } from './commands/serve.js';
-import { cleanupCommand, cleanupMatch } from './commands/cleanup.js';
-import { mergeCommand } from './commands/merge.js';
-import { waiveCommand } from './commands/waive.js';
-import { initCommand } from './commands/init.js';
-import { schemasCommand } from './commands/schemas.js';
-import { DEFAULT_PREFIX } from '../cleanup/leftovers.js';
-import { authFlagsFrom, authOptions } from '../auth/cliFlags.js';
+import type { CommandSpec } from './lines/spec.js';
 import { TOOL } from '../version.js';
 
-/** The options of `conform [run]` and `conform config`: those of RUN_OPTIONS, --config, authentication. */
-function runOptions(y: Argv) {
-  const run = declareRunOptions(y).option('config', {
-    type: 'string',
-    describe: `Configuration file (default: ./${CONFIG_FILE}, if there is one; $CONFORM_CONFIG)`,
-  });
-  return authOptions(run);
+const COMMANDS = ['run', 'config', 'list', 'serve', 'cleanup', 'merge', 'waive', 'init', 'schemas'] as const;
+type CommandName = (typeof COMMANDS)[number];
+
+/** What --help says of each command, and where its declaration is. */
+const LINES: Record<CommandName, { describe: string; load: () => Promise<CommandSpec> }> = {
+  run: {
+    describe: 'Run the scenarios of a profile against a target (the default command)',
+    load: async () => (await import('./lines/run.js')).run,
+  },
+  config: {
+    describe: 'Print the settings a run would use and where each came from (flag, variable, conform.yaml, default)',
+    load: async () => (await import('./lines/run.js')).config,
+  },
+  list: {
+    describe: 'List every scenario: what it sends and what it expects',
+    load: async () => (await import('./lines/list.js')).list,
+  },
+  serve: { describe: 'Serve a reference target', load: async () => (await import('./lines/serve.js')).serve },
+  cleanup: {
+    describe:
+      'Delete what a crashed run left behind: the resources it created (ports, subnets, networks, ' +
+      'attachments; users, tenants, projects), found by the run id in their names',
+    load: async () => (await import('./lines/cleanup.js')).cleanup,
+  },
+  waive: {
+    describe: "Write a waiver file for a run's findings (its failed cases), each reason to be filled in",
+    load: async () => (await import('./lines/waive.js')).waive,
+  },
+  init: {
+    describe: 'Write a small, valid starting profile folder (catalog.json, suites/example.json) to edit',
+    load: async () => (await import('./lines/folders.js')).init,
+  },
+  schemas: {
+    describe: "Write the JSON Schema (and XSDs) generated from a profile folder's catalog.json beside it",
+    load: async () => (await import('./lines/folders.js')).schemas,
+  },
+  merge: {
+    describe:
+      'Merge the reports folders of the shards of one run (--shard INDEX/COUNT) into one, every report written again',
+    load: async () => (await import('./lines/merge.js')).merge,
+  },
+};
+
+/** The order --help lists the commands in. */
+const LISTED: readonly CommandName[] = [
+  'run',
+  'config',
+  'list',
+  'serve',
+  'cleanup',
+  'waive',
+  'init',
+  'schemas',
+  'merge',
+];
+
+/** How the commands with positionals (and the default) are declared, before their module is loaded. */
+const DECLARED: Partial<Record<CommandName, string | string[]>> = {
+  run: ['$0', 'run'],
+  merge: 'merge <dirs..>',
+  init: 'init <dir>',
+  schemas: 'schemas <dir>',
+};
+
+/** yargs chose a command whose declaration was not loaded: the line is read again with it. */
+class NotLoaded extends Error {
+  constructor(readonly command: CommandName) {
+    super(`${command} is not loaded`);
+  }
 }
 
-function cleanupOptions(y: Argv) {
-  const withLeftovers = listProfiles().filter((p) => loadProfile(p).catalog.leftovers?.length);
-  const cleanup = y
-    .option('run-id', {
-      type: 'string',
-      array: true,
-      describe: 'Delete what this run created (runs[].runId in its results.json): every name it gave starts with it',
-    })
-    .option('from', {
-      type: 'string',
-      describe: 'Delete what the run(s) of this results.json created (its runs[].runId)',
-    })
-    .option('prefix', {
-      type: 'string',
-      describe:
-        `Instead of a run id: delete every resource whose name starts with this (${DEFAULT_PREFIX}: ` +
-        "what any run left behind, a concurrent run's too)",
-    })
-    .option('target', {
-      type: 'string',
-      describe: "Base URL of the service (with --profile); without it, the endpoints of the token's service catalog",
-    })
-    .option('profile', { type: 'string', array: true, describe: `One or more of: ${withLeftovers.join(', ')}` })
-    .option('tenant', {
-      type: 'string',
-      describe: 'Tenant (project) id in the paths of profiles that have one (quantum-v1.0), as for a run',
-    })
-    .option('dry-run', {
-      type: 'boolean',
-      default: false,
-      describe: 'List what would be deleted; delete nothing',
-    })
-    .option('timeout', {
-      type: 'string',
-      default: 10_000,
-      describe: `Per-request timeout, in milliseconds (at most ${MAX_TIMEOUT_MS})`,
-    });
-  return authOptions(cleanup);
-}
-
-/** --target as the base URL of the profiles' paths: a version they start with is dropped, with a note. */
-function targetOf(raw: string | undefined, profiles: ProfileRef[], io: Output): string | undefined {
-  if (raw === undefined) return undefined;
-  const { target, note } = targetRoot(parseTarget(raw), profiles);
-  if (note) io.err(noteLine({ topic: 'target', level: 'note', message: note }));
-  return target;
-}
-
-function toRunOptions(a: Record<string, unknown>, io: Output, cwd: string): RunCommandOptions {
-  return resolveRun(a, io, { env: process.env, cwd }).options;
+/**
+ * The commands a line may run, to be loaded before it is read: those it names,
+ * else the default (`run`) unless the line only asks for the version.
+ */
+function commandsNamed(argv: readonly string[]): Set<CommandName> {
+  const named = new Set(COMMANDS.filter((c) => argv.includes(c)));
+  if (named.size === 0 && !(argv.includes('--version') && !argv.includes('--help'))) named.add('run');
+  return named;
 }
 
 /** The whole CLI: parses `argv`, runs the command, returns the exit code. Never exits the process. */
@@ -114,8 +111,6 @@ export async function main(argv: string[], io: Output, signal?: AbortSignal, cwd
   }
 }
 
-const COMMANDS = ['run', 'config', 'list', 'serve', 'cleanup', 'merge', 'waive', 'init', 'schemas'] as const;
-
 /** The command yargs runs: the first positional argument when it names one, else the default. */
 const commandOf = (positionals: (string | number)[]): string =>
   COMMANDS.find((c) => c === String(positionals[0])) ?? 'run';
@@ -123,14 +118,8 @@ const commandOf = (positionals: (string | number)[]): string =>
 /** What yargs knows of the options it has been given (getOptions is not in its type declarations). */
 const parserOptions = (y: Argv): ParserOptions => (y as unknown as { getOptions(): ParserOptions }).getOptions();
 
-/**
- * Options that may not be empty: the credentials (`--token "$UNSET"` must not
- * quietly run without a token), and with them the rest of the authentication flags.
- */
-const CREDENTIAL_FLAGS = [...Object.keys(parserOptions(authOptions(yargs([]))).key), 'identity-token'];
-
 /** The options of the command that runs, as yargs knows them once its builder has run. */
-const commandOptions = (cli: Argv): OptionTable => optionTable(parserOptions(cli), CREDENTIAL_FLAGS);
+const commandOptions = (cli: Argv, nonEmpty: string[]): OptionTable => optionTable(parserOptions(cli), nonEmpty);
 
 /** How many positional arguments the command that runs declares (`merge <dirs..>`: any number). */
 function declaredPositionals(cli: Argv): number {
@@ -141,159 +130,54 @@ function declaredPositionals(cli: Argv): number {
 }
 
 async function dispatch(argv: string[], io: Output, signal: AbortSignal | undefined, cwd: string): Promise<number> {
+  const wanted = commandsNamed(argv);
+  for (;;) {
+    const loaded = new Map<CommandName, CommandSpec>();
+    for (const name of wanted) loaded.set(name, await LINES[name].load());
+    try {
+      return await parse(argv, loaded, { io, signal, cwd });
+    } catch (err) {
+      if (!(err instanceof NotLoaded) || wanted.has(err.command)) throw err;
+      wanted.add(err.command);
+    }
+  }
+}
+
+async function parse(
+  argv: string[],
+  loaded: Map<CommandName, CommandSpec>,
+  ctx: { io: Output; signal: AbortSignal | undefined; cwd: string },
+): Promise<number> {
   let code: number = EXIT.conform;
-  const cli = yargs(argv)
+  let nonEmpty: string[] = [];
+  let cli = yargs(argv)
     .scriptName('conform')
     .usage(
       '$0 [--target URL | --discover] [options]\n\n' +
         'Probe an OpenStack-style REST API with the documented fault contracts of a profile.',
-    )
-    .command(
-      ['$0', 'run'],
-      'Run the scenarios of a profile against a target (the default command)',
-      runOptions,
+    );
+  for (const name of LISTED) {
+    const spec = loaded.get(name);
+    const command = spec?.command ?? DECLARED[name] ?? name;
+    cli = cli.command(
+      command as string | string[],
+      LINES[name].describe,
+      (y) => {
+        if (!spec) throw new NotLoaded(name);
+        nonEmpty = spec.nonEmpty?.() ?? [];
+        return spec.builder(y);
+      },
       async (a) => {
-        code = await runCommand(toRunOptions(a, io, cwd), io, signal);
+        code = await spec!.handler(a, ctx);
       },
-    )
-    .command(
-      'config',
-      'Print the settings a run would use and where each came from (flag, variable, conform.yaml, default)',
-      runOptions,
-      (a) => {
-        code = configCommand(resolveRun(a, io, { env: process.env, cwd }), io);
-      },
-    )
-    .command(
-      'list',
-      'List every scenario: what it sends and what it expects',
-      (y) =>
-        y.option('profile', {
-          type: 'string',
-          array: true,
-          default: [DEFAULT_PROFILE],
-          describe: 'Built-in profile(s), or profile folder(s) (./path)',
-        }),
-      (a) => {
-        code = listCommand(checkProfiles(a.profile as string[]), io);
-      },
-    )
-    .command(
-      'serve',
-      'Serve a reference target',
-      (y) =>
-        y
-          .option('profile', {
-            type: 'string',
-            default: DEFAULT_PROFILE,
-            describe: `One of: ${referenceProfiles().join(', ')}`,
-          })
-          .option('port', { type: 'string', default: 0, describe: 'Port (0: a free one)' })
-          .option('host', { type: 'string', default: '127.0.0.1' })
-          .option('accept-token', {
-            type: 'string',
-            array: true,
-            default: [] as string[],
-            describe: 'Turn authentication on: accept TOKEN=TENANT[:ROLE,...] (repeatable)',
-          })
-          .option('identity-url', {
-            type: 'string',
-            describe:
-              'Also accept the tokens an Identity v2.0 service validates ' +
-              '(e.g. `conform serve --profile keystone-v2.0`), as the auth middleware does',
-          })
-          .option('identity-token', {
-            type: 'string',
-            describe: 'The admin token to validate tokens with (default: $CONFORM_IDENTITY_TOKEN)',
-          })
-          .option('mutation', { type: 'string', describe: 'Break one rule of the contract (see `npm run mutants`)' }),
-      async (a) => {
-        const port = parsePort(a.port);
-        const identity = a['identity-url']
-          ? {
-              url: parseTarget(a['identity-url'], 'identity-url'),
-              token: a['identity-token'] ?? (process.env.CONFORM_IDENTITY_TOKEN || undefined),
-            }
-          : undefined;
-        code = await serveCommand(
-          {
-            profile: a.profile,
-            port,
-            host: a.host,
-            tokens: a['accept-token'] as string[],
-            identity,
-            mutation: a.mutation,
-          },
-          io,
-          signal,
-        );
-      },
-    )
-    .command(
-      'cleanup',
-      'Delete what a crashed run left behind: the resources it created (ports, subnets, networks, ' +
-        'attachments; users, tenants, projects), found by the run id in their names',
-      cleanupOptions,
-      async (a) => {
-        const profiles = a.profile !== undefined ? checkProfiles(a.profile as string[]) : undefined;
-        const target = targetOf(a.target, profiles ?? [], io);
-        const timeout = timeoutMs(a.timeout);
-        const tenant = a.tenant !== undefined ? parseTenant(a.tenant) : undefined;
-        const match = cleanupMatch({ runIds: a['run-id'] as string[] | undefined, from: a.from, prefix: a.prefix });
-        code = await cleanupCommand(
-          { target, profiles, match, tenant, dryRun: a['dry-run'], timeoutMs: timeout, auth: authFlagsFrom(a) },
-          io,
-        );
-      },
-    )
-    .command(
-      'waive',
-      "Write a waiver file for a run's findings (its failed cases), each reason to be filled in",
-      (y) =>
-        y
-          .option('from', { type: 'string', demandOption: true, describe: 'The results.json of the run' })
-          .option('out', { type: 'string', describe: 'Write the waiver file here (default: stdout)' }),
-      (a) => {
-        code = waiveCommand({ from: a.from, out: a.out }, io);
-      },
-    )
-    .command(
-      'init <dir>',
-      'Write a small, valid starting profile folder (catalog.json, suites/example.json) to edit',
-      (y) => y.positional('dir', { type: 'string', describe: 'The folder to create' }),
-      (a) => {
-        code = initCommand(a.dir as string, io);
-      },
-    )
-    .command(
-      'schemas <dir>',
-      "Write the JSON Schema (and XSDs) generated from a profile folder's catalog.json beside it",
-      (y) => y.positional('dir', { type: 'string', describe: 'The profile folder' }),
-      (a) => {
-        code = schemasCommand(a.dir as string, io);
-      },
-    )
-    .command(
-      'merge <dirs..>',
-      'Merge the reports folders of the shards of one run (--shard INDEX/COUNT) into one, every report written again',
-      (y) =>
-        y
-          .positional('dirs', { type: 'string', array: true, describe: "The shards' reports folders" })
-          .option('reports', { type: 'string', default: 'reports', describe: 'Folder for the merged reports' })
-          .option('color', {
-            type: 'boolean',
-            default: process.stdout.isTTY === true && !process.env.NO_COLOR,
-            describe: 'Colour the console output',
-          }),
-      (a) => {
-        code = mergeCommand({ dirs: a.dirs as string[], reportsDir: a.reports, color: a.color }, io);
-      },
-    )
+    );
+  }
+  cli = cli
     .parserConfiguration({ 'camel-case-expansion': false })
     .middleware((a) => {
       if (a.version) return;
       const line = { command: commandOf(a._), commands: COMMANDS, positionals: declaredPositionals(cli) };
-      checkArgs(argv, commandOptions(cli), line);
+      checkArgs(argv, commandOptions(cli, nonEmpty), line);
     }, true)
     .exitProcess(false)
     .strict()

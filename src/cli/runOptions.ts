@@ -266,6 +266,17 @@ export const RUN_OPTIONS: readonly RunOption[] = [
     apply: (o, v) => (o.strictWaivers = bool(v)),
   },
   {
+    name: 'keep-exchanges',
+    kind: 'boolean',
+    default: false,
+    env: 'CONFORM_KEEP_EXCHANGES',
+    field: 'settings.keepExchanges',
+    describe:
+      'Keep the headers and bodies of every exchange in memory until the run ends, passing cases too ' +
+      '(results.json has them either way; report.html keeps them)',
+    apply: (o, v) => (o.settings.keepExchanges = bool(v)),
+  },
+  {
     name: 'verbose',
     kind: 'boolean',
     default: false,

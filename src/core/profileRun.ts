@@ -128,7 +128,7 @@ export async function runProfile(planned: ProfileRun, ctx: InvocationContext): P
       embeddedTarget: embedded !== undefined,
       selection: settings.selection,
       notes: ctx.notes,
-
+      keepExchanges: settings.keepExchanges,
       onCase: (c) => ctx.reporter.onCaseEnd(c),
     });
   } finally {

@@ -5,7 +5,7 @@ import type { RunSettings } from '../model/settings.js';
 import { Secrets } from '../http/secrets.js';
 import { runTargets } from '../discovery/runTargets.js';
 import type { Reporter } from '../report/reporter.js';
-import { createReporters, DEFAULT_REPORTERS, type ConsoleSink } from '../report/reporters.js';
+import { createReporters, DEFAULT_REPORTERS, needWholeCases, type ConsoleSink } from '../report/reporters.js';
 import { prepareReportsDir } from '../report/write.js';
 import { leftOutNote, placeRun } from './placement.js';
 import { runProfile, type InvocationContext } from './profileRun.js';
@@ -35,12 +35,17 @@ export interface Conformance {
   reportError?: string;
 }
 
-/** One reporter that tells every reporter given, in order. */
-function fanOut(reporters: Reporter[]): Required<Reporter> {
+/**
+ * One reporter that tells every reporter given, in order. Those that write
+ * files are told each note, case and run as they come too; their end is the
+ * core's to call (writeFiles), once the others have been told it.
+ */
+function fanOut(reporters: Reporter[], writing: Reporter[]): Required<Reporter> {
+  const all = [...reporters, ...writing];
   return {
-    onNote: (note: RunNote) => reporters.forEach((r) => r.onNote?.(note)),
-    onCaseEnd: (c: CaseResult) => reporters.forEach((r) => r.onCaseEnd?.(c)),
-    onRunEnd: (run: RunResult) => reporters.forEach((r) => r.onRunEnd?.(run)),
+    onNote: (note: RunNote) => all.forEach((r) => r.onNote?.(note)),
+    onCaseEnd: (c: CaseResult) => all.forEach((r) => r.onCaseEnd?.(c)),
+    onRunEnd: (run: RunResult) => all.forEach((r) => r.onRunEnd?.(run)),
     onEnd: (runs: RunResult[]) => reporters.forEach((r) => r.onEnd?.(runs)),
   };
 }
@@ -53,17 +58,20 @@ function fanOut(reporters: Reporter[]): Required<Reporter> {
  * report files written. Every token and password is a secret before anything
  * can print it.
  */
-export async function runConformance(settings: RunSettings, hooks: RunHooks = {}): Promise<Conformance> {
-  const { mode, targets } = placeRun(settings);
-  const { network, notes: networkNotes } = runNetwork(settings, mode.kind !== 'embedded');
+export async function runConformance(given: RunSettings, hooks: RunHooks = {}): Promise<Conformance> {
+  const { mode, targets } = placeRun(given);
+  const { network, notes: networkNotes } = runNetwork(given, mode.kind !== 'embedded');
+  const names = given.reporters ?? DEFAULT_REPORTERS;
+  // report.html shows every exchange: with it, the run keeps them whole.
+  const settings = needWholeCases(names) ? { ...given, keepExchanges: true } : given;
   const reportFiles: string[] = [];
-  const { telling, writing } = createReporters(settings.reporters ?? DEFAULT_REPORTERS, {
+  const { telling, writing } = createReporters(names, {
     console: hooks.console,
     reportsDir: settings.reportsDir,
     wrote: (file) => reportFiles.push(file),
     env: hooks.env ?? process.env,
   });
-  const reporter = fanOut([...(hooks.reporters ?? []), ...telling]);
+  const reporter = fanOut([...(hooks.reporters ?? []), ...telling], writing);
   if (settings.reportsDir !== undefined) prepareReportsDir(settings.reportsDir);
   const secrets = new Secrets();
   const notes: RunNote[] = [];

@@ -33,6 +33,11 @@ export interface RunSettings {
   reportsDir?: string;
   /** The reporters to run, by name (report/reporters.ts); undefined: console, json and junit. */
   reporters?: string[];
+  /**
+   * Keep every case's exchanges whole in the results the run returns (--keep-exchanges); by default a
+   * passing case keeps their outline (steps, requests, statuses) once the reporters have seen it whole.
+   */
+  keepExchanges?: boolean;
   /** The prefix of every name the run gives; undefined: a new one. */
   runId?: string;
   /** Embedded reference targets only: the mutation (by id) that breaks one rule of the contract. */

@@ -52,11 +52,11 @@ function testcase(run: RunResult, c: CaseResult): string {
 }
 
 /**
- * JUnit XML as Jenkins, GitLab and GitHub reporters read it: one testsuite per
+ * JUnit XML as Jenkins, GitLab and GitHub reporters read it, written piece by piece to `out`: one testsuite per
  * profile run, one testcase per scenario and format; a broken rule is a
  * <failure>, a probe that could not be sent an <error>.
  */
-export function renderJunit(runs: RunResult[]): string {
+export function writeJunit(out: (text: string) => void, runs: RunResult[]): void {
   const total = (k: 'total' | 'failed' | 'errored' | 'skipped') => runs.reduce((n, r) => n + r.summary[k], 0);
   // A waived finding is a <skipped> testcase: counted with the skipped.
   const waived = runs.reduce((n, r) => n + (r.summary.waived ?? 0), 0);
@@ -69,7 +69,9 @@ export function renderJunit(runs: RunResult[]): string {
     skipped: total('skipped') + waived,
     time,
   });
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites${suites}>`];
+  const line = (text: string) => out(`${text}\n`);
+  line('<?xml version="1.0" encoding="UTF-8"?>');
+  line(`<testsuites${suites}>`);
   for (const run of runs) {
     const suite = attributes({
       name: `${run.profile} @ ${run.target}`,
@@ -80,19 +82,25 @@ export function renderJunit(runs: RunResult[]): string {
       time: seconds(run.durationMs),
       timestamp: run.startedAt.replace(/\.\d+Z$/, ''),
     });
-    lines.push(
+    [
       `  <testsuite${suite}>`,
       '    <properties>',
       `      <property name="profile" value="${escapeXml(run.profile)}"/>`,
       `      <property name="target" value="${escapeXml(run.target)}"/>`,
       `      <property name="runId" value="${escapeXml(run.runId)}"/>`,
       '    </properties>',
-    );
-    for (const c of run.cases) lines.push(testcase(run, c));
+    ].forEach(line);
+    for (const c of run.cases) line(testcase(run, c));
     if (run.targetError)
-      lines.push(`    <system-err>${escapeXml(`target could not be tested: ${run.targetError}`)}</system-err>`);
-    lines.push('  </testsuite>');
+      line(`    <system-err>${escapeXml(`target could not be tested: ${run.targetError}`)}</system-err>`);
+    line('  </testsuite>');
   }
-  lines.push('</testsuites>', '');
-  return lines.join('\n');
+  line('</testsuites>');
+}
+
+/** junit.xml as one string. */
+export function renderJunit(runs: RunResult[]): string {
+  const parts: string[] = [];
+  writeJunit((text) => parts.push(text), runs);
+  return parts.join('');
 }

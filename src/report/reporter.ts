@@ -7,6 +7,12 @@ import type { CaseResult, RunNote, RunResult } from '../model/result.js';
  */
 export interface Reporter {
   onNote?(note: RunNote): void;
+  /**
+   * A case as it finishes, whole: every exchange with its headers and bodies.
+   * The runs told at the end keep a passing case's exchanges in outline only
+   * (runner/outline.ts) unless the run keeps them whole (--keep-exchanges):
+   * a reporter that shows them writes them out here, or keeps what it needs.
+   */
   onCaseEnd?(result: CaseResult): void;
   onRunEnd?(run: RunResult): void;
   onEnd?(runs: RunResult[]): void;

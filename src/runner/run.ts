@@ -5,6 +5,7 @@ import { faultCoverage } from './coverage.js';
 import type { RunEnvironment } from './environment.js';
 import { planCases } from './plan.js';
 import { mapConcurrent } from './pool.js';
+import { outlined } from './outline.js';
 import { runCase } from './runCase.js';
 import { RunStop, stopReason } from './stop.js';
 import { caseNotRun, judgeRun, summarize } from './verdict.js';
@@ -16,8 +17,10 @@ export interface RunOptions {
   selection?: Selection;
   /** What the run has told the user so far; they go into the result. */
   notes?: RunNote[];
-  /** Called as each case finishes: progress for the console. */
+  /** Called as each case finishes, with the case whole: progress for the console, the report files. */
   onCase?: (result: CaseResult) => void;
+  /** Keep the exchanges of passing cases whole in the result (default: their outline, see outlined). */
+  keepExchanges?: boolean;
   /** Once aborted, the run stops (see RunStop); used when the environment brings no RunStop of its own. */
   signal?: AbortSignal;
 }
@@ -34,7 +37,7 @@ export async function runSuite(env: RunEnvironment, options: RunOptions): Promis
       return caseNotRun(scenario, format, 'skipped', `${stopReason(stop.cause)} before this case started`);
     const result = await runCase({ ...env, stop }, scenario, format);
     options.onCase?.(result);
-    return result;
+    return options.keepExchanges ? result : outlined(result);
   });
   if (!env.stop) stop.dispose();
   const documented = (status: number) => faultsExpectedInAllRequests(env.profile.catalog, status).length > 0;

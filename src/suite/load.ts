@@ -4,11 +4,11 @@ import type { Catalog, Format } from '../model/catalog.js';
 import type { RequestSpec, Scenario, Suite } from '../model/scenario.js';
 import { UsageError } from '../errors.js';
 import { SUITES_DIR } from '../paths.js';
-import { compileDataFileValidator, problemLines } from '../validate/dataFile.js';
+import { dataFileValidator, problemLines, type CompiledValidator } from '../validate/dataFile.js';
 import { placeholders } from './template.js';
-import { suiteFileSchema } from './suiteSchema.js';
+import compiledSuite from './suiteFile.generated.js';
 
-const validateSuiteFile = compileDataFileValidator<{ scenarios: Scenario[] }>(suiteFileSchema);
+const validateSuiteFile = dataFileValidator<{ scenarios: Scenario[] }>(compiledSuite as CompiledValidator);
 
 /** Placeholders every request may use without a setup step providing them. */
 const BUILTINS = new Set(['tenant', 'runId', 'uuid', 'name']);

@@ -1,7 +1,11 @@
-import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js';
+import type { ErrorObject } from 'ajv/dist/2020.js';
 import { UsageError } from '../errors.js';
 
-const ajv = new Ajv2020({ allErrors: true, strict: false });
+/** A validator of one of conform's own data files, compiled ahead of time (src/schemagen/validators.ts). */
+export interface CompiledValidator {
+  (data: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
 
 /** At most this many problems of one file are listed; the rest are counted. */
 const MAX_LISTED = 8;
@@ -34,12 +38,11 @@ export function problemLines(file: string, problems: string[]): string {
 }
 
 /**
- * A validator for one of conform's own data files (catalogs, suites, config):
- * parses the text and checks it against a schema, turning every problem into
+ * A validator for one of conform's own data files (catalogs, suites): parses
+ * the text and checks it with the schema's compiled validator, turning every problem into
  * a UsageError that names the file, the place (a JSON pointer) and the rule, one line each.
  */
-export function compileDataFileValidator<T>(schema: object): (file: string, text: string) => T {
-  const validate = ajv.compile(schema);
+export function dataFileValidator<T>(validate: CompiledValidator): (file: string, text: string) => T {
   return (file, text) => {
     let data: unknown;
     try {

@@ -9,27 +9,37 @@ function errorParams(e: ErrorObject): string {
   return extra + allowed;
 }
 
-/** Validates JSON fault bodies against a profile's generated JSON Schema. */
+/**
+ * Validates JSON fault bodies against a profile's generated JSON Schema. Each
+ * fault's validator is compiled once, when a body is first held to it: a run
+ * compiles only the faults its cases meet, and loading a profile compiles none.
+ */
 export class JsonFaultValidator implements JsonFaultSchema {
-  private readonly ajv = new Ajv2020({ allErrors: true, strict: true });
+  private compiler?: Ajv2020;
   private readonly byFault = new Map<string, ValidateFunction>();
-  private readonly any: ValidateFunction;
+  private any?: ValidateFunction;
 
-  constructor(private readonly schema: { $id: string; $defs: Record<string, object> }) {
-    addFormatsLite(this.ajv);
-    this.ajv.addSchema(schema);
-    this.any = this.ajv.getSchema(schema.$id)!;
+  constructor(private readonly schema: { $id: string; $defs: Record<string, object> }) {}
+
+  private get ajv(): Ajv2020 {
+    if (!this.compiler) {
+      this.compiler = new Ajv2020({ allErrors: true, strict: true });
+      addFormatsLite(this.compiler);
+      this.compiler.addSchema(this.schema);
+    }
+    return this.compiler;
+  }
+
+  private forFault(fault: string): ValidateFunction | undefined {
+    const compiled = this.byFault.get(fault) ?? this.ajv.getSchema(`${this.schema.$id}#/$defs/${fault}`);
+    if (compiled) this.byFault.set(fault, compiled);
+    return compiled;
   }
 
   /** Against one fault's definition, or any documented fault when none is named. */
   validate(value: unknown, fault?: string): SchemaViolation[] {
-    let validate = this.any;
-    if (fault) {
-      const cached = this.byFault.get(fault) ?? this.ajv.getSchema(`${this.schema.$id}#/$defs/${fault}`);
-      if (!cached) return [{ at: '/', message: `the schema has no definition for ${fault}` }];
-      this.byFault.set(fault, cached);
-      validate = cached;
-    }
+    const validate = fault ? this.forFault(fault) : (this.any ??= this.ajv.getSchema(this.schema.$id)!);
+    if (!validate) return [{ at: '/', message: `the schema has no definition for ${fault}` }];
     if (validate(value)) return [];
     return (validate.errors ?? []).map((e) => ({
       at: e.instancePath || '/',

@@ -1,11 +1,10 @@
-import { profileOf, type ProfileRef } from '../../profiles/ref.js';
 import type { Output } from '../../model/output.js';
+import type { Profile } from '../../model/profile.js';
 import { describeScenario } from '../../report/describe.js';
 
-/** `conform list`: every scenario, what it sends and what it expects. */
-export function listCommand(profiles: ProfileRef[], io: Output): number {
-  for (const ref of profiles) {
-    const { catalog, suite } = profileOf(ref);
+/** `conform list`: every scenario, what it sends and what it expects (the validators are not needed). */
+export function listCommand(profiles: Pick<Profile, 'catalog' | 'suite'>[], io: Output): number {
+  for (const { catalog, suite } of profiles) {
     const cases = suite.scenarios.reduce((n, s) => n + (s.formats ?? catalog.formats).length, 0);
     io.out(`${catalog.profile} — ${catalog.title}: ${suite.scenarios.length} scenarios, ${cases} cases`);
     for (const s of suite.scenarios) {

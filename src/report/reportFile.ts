@@ -1,0 +1,100 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Pieces are gathered up to this many characters, then written at once. */
+const FLUSH_AT = 1 << 20;
+
+/** Text written piece by piece to an open file, in chunks. */
+class ChunkedWriter {
+  private pending: string[] = [];
+  private size = 0;
+  /** Bytes written so far, the pending ones included. */
+  bytes = 0;
+
+  constructor(readonly fd: number) {}
+
+  write(text: string): void {
+    this.pending.push(text);
+    this.size += text.length;
+    this.bytes += Buffer.byteLength(text);
+    if (this.size >= FLUSH_AT) this.flush();
+  }
+
+  flush(): void {
+    if (this.pending.length === 0) return;
+    fs.writeSync(this.fd, this.pending.join(''));
+    this.pending = [];
+    this.size = 0;
+  }
+}
+
+/**
+ * A report file written as it is made, piece by piece, into a temporary file
+ * beside it that is renamed into place once whole: a reader never sees half a
+ * report, and no report is held in memory as one string.
+ */
+export function writeReportStreamed(dir: string, name: string, write: (out: (text: string) => void) => void): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  const tmp = `${file}.tmp-${process.pid}`;
+  const writer = new ChunkedWriter(fs.openSync(tmp, 'w'));
+  try {
+    write((text) => writer.write(text));
+    writer.flush();
+  } catch (err) {
+    fs.closeSync(writer.fd);
+    fs.rmSync(tmp, { force: true });
+    throw err;
+  }
+  fs.closeSync(writer.fd);
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+/**
+ * Texts kept on disk as they come, each read back by its key: what a report
+ * needs at the end of a run and memory need not hold until then. The file is
+ * a temporary one, removed once the spool is disposed of (and at once where
+ * the system lets an open file be removed).
+ */
+export class Spool {
+  private writer?: ChunkedWriter;
+  private file?: string;
+  private readonly index = new Map<string, { at: number; bytes: number }>();
+
+  add(key: string, text: string): void {
+    const writer = (this.writer ??= this.open());
+    const at = writer.bytes;
+    writer.write(text);
+    this.index.set(key, { at, bytes: writer.bytes - at });
+  }
+
+  read(key: string): string | undefined {
+    const entry = this.index.get(key);
+    if (!entry || !this.writer) return undefined;
+    this.writer.flush();
+    const buffer = Buffer.alloc(entry.bytes);
+    fs.readSync(this.writer.fd, buffer, 0, entry.bytes, entry.at);
+    return buffer.toString('utf8');
+  }
+
+  dispose(): void {
+    if (this.writer) fs.closeSync(this.writer.fd);
+    if (this.file) fs.rmSync(this.file, { force: true });
+    this.writer = undefined;
+    this.index.clear();
+  }
+
+  private open(): ChunkedWriter {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'conform-spool-'));
+    const file = path.join(dir, 'cases');
+    const fd = fs.openSync(file, 'w+');
+    try {
+      fs.rmSync(dir, { recursive: true });
+    } catch {
+      this.file = dir;
+    }
+    return new ChunkedWriter(fd);
+  }
+}
