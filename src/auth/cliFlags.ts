@@ -6,7 +6,14 @@ import { envName, SECOND_ENV } from './fromEnv.js';
 import type { AuthField, AuthFlags, AuthSettings } from '../model/credentials.js';
 
 const MAIN_FIELDS = (Object.keys(FIELD_KEYS) as AuthField[]).filter((f) => f !== 'token');
-const SECOND_FIELDS = ['username', 'password', 'projectName'] as const;
+const SECOND_FIELDS = [
+  'username',
+  'password',
+  'projectName',
+  'applicationCredentialId',
+  'applicationCredentialName',
+  'applicationCredentialSecret',
+] as const;
 
 const osFlag = (field: AuthField): string => `os-${FIELD_KEYS[field].replace(/_/g, '-')}`;
 const secondFlag = (field: AuthField): string => `second-${FIELD_KEYS[field].replace(/_/g, '-')}`;
@@ -14,7 +21,7 @@ const secondFlag = (field: AuthField): string => `second-${FIELD_KEYS[field].rep
 const PASSWORD_NOTE = 'a flag is visible to other users in ps: prefer the variable';
 
 const DESCRIBE: Record<Exclude<AuthField, 'token'>, string> = {
-  authType: 'password or token',
+  authType: 'password, token or v3applicationcredential',
   authUrl: 'Identity endpoint for password auth (http://host:5000 or .../v3 or .../v2.0)',
   username: 'User name',
   password: 'Password',
@@ -28,7 +35,13 @@ const DESCRIBE: Record<Exclude<AuthField, 'token'>, string> = {
   domainId: 'Both domain ids, when not given one by one',
   identityApiVersion: '3 (default) or 2.0',
   regionName: 'Region, for the service catalog',
+  applicationCredentialId: 'Application credential id (identity v3; for CI: no password, a scope of its own)',
+  applicationCredentialName: 'Application credential name, with its user (--os-username or --os-user-id)',
+  applicationCredentialSecret: 'Application credential secret',
+  userId: 'User id (of an application credential given by name)',
 };
+
+const isSecretField = (field: AuthField) => field === 'password' || field === 'applicationCredentialSecret';
 
 const AUTH_GROUP = 'Authentication (flags > OS_* variables > clouds.yaml):';
 
@@ -48,14 +61,14 @@ export function authOptions<T>(y: Argv<T>): Argv<T> {
       describe: 'A cloud of clouds.yaml for the unprivileged credential (default: $CONFORM_SECOND_CLOUD)',
     });
   for (const field of MAIN_FIELDS) {
-    const note = field === 'password' ? `; ${PASSWORD_NOTE}` : '';
+    const note = isSecretField(field) ? `; ${PASSWORD_NOTE}` : '';
     out = out.option(osFlag(field), {
       type: 'string',
       describe: `${DESCRIBE[field]} (default: $${envName(field)})${note}`,
     });
   }
   for (const field of SECOND_FIELDS) {
-    const note = field === 'password' ? `; ${PASSWORD_NOTE}` : '';
+    const note = isSecretField(field) ? `; ${PASSWORD_NOTE}` : '';
     out = out.option(secondFlag(field), {
       type: 'string',
       describe: `Unprivileged credential (default: $${SECOND_ENV[field]})${note}`,

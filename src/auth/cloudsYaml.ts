@@ -1,7 +1,7 @@
 // `--os-cloud NAME`: one cloud of clouds.yaml, found where openstacksdk
 // (and so the `openstack` client) looks for it, with secure.yaml merged over it.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse, YAMLError } from 'yaml';
 import { UsageError } from '../errors.js';
 import type { AuthField, AuthFields } from '../model/credentials.js';
@@ -109,8 +109,8 @@ function fieldsOfCloud(cloud: YamlMap, where: string): AuthFields {
   return fields;
 }
 
-/** The settings of cloud `name`, as a layer for resolve. */
-export function loadCloud(name: string, ctx: ConfigContext): AuthLayer {
+/** Cloud `name` as written (secure.yaml merged over it), and the files it came from. */
+function readCloud(name: string, ctx: ConfigContext): { cloud: YamlMap; files: string } {
   const path = findConfigFile('clouds', ctx);
   if (!path) {
     throw new UsageError(
@@ -126,6 +126,31 @@ export function loadCloud(name: string, ctx: ConfigContext): AuthLayer {
   const securePath = findConfigFile('secure', ctx);
   const secure = securePath ? cloudsOf(readConfig(securePath), securePath)[name] : undefined;
   const cloud = isMap(secure) ? deepMerge(entry, secure) : entry;
-  const files = isMap(secure) ? `${path} + ${securePath}` : path;
+  return { cloud, files: isMap(secure) ? `${path} + ${securePath}` : path };
+}
+
+/** The settings of cloud `name`, as a layer for resolve. */
+export function loadCloud(name: string, ctx: ConfigContext): AuthLayer {
+  const { cloud, files } = readCloud(name, ctx);
   return { origin: `cloud '${name}' of ${files}`, fields: fieldsOfCloud(cloud, `clouds.${name}`) };
+}
+
+/** What cloud `name` says of TLS: `cacert` (a path, from the current directory) and `verify: false`. */
+export function loadCloudTls(name: string, ctx: ConfigContext): { origin: string; cacert?: string; insecure: boolean } {
+  const { cloud, files } = readCloud(name, ctx);
+  const { cacert, verify } = cloud;
+  for (const [key, value] of [
+    ['cacert', cacert],
+    ['verify', verify],
+  ] as const)
+    if (value !== undefined && typeof value !== 'string')
+      throw new UsageError(`clouds.${name}.${key} must be a single value, not a list or a mapping`);
+  const insecure = typeof verify === 'string' && /^(false|no|off|0)$/i.test(verify);
+  if (typeof verify === 'string' && !insecure && !/^(true|yes|on|1)$/i.test(verify))
+    throw new UsageError(`clouds.${name}.verify must be true or false, got '${verify}'`);
+  return {
+    origin: `cloud '${name}' of ${files}`,
+    cacert: typeof cacert === 'string' && cacert !== '' ? resolve(ctx.cwd, cacert) : undefined,
+    insecure,
+  };
 }

@@ -24,6 +24,26 @@ export interface PasswordAuth extends Pick<AuthFields, ScopeField> {
 }
 
 /**
+ * Application-credential authentication (identity v3 only): the credential by
+ * id, or by name with its user (name and domain, or id). Its token's scope is
+ * the credential's own project: no scope is sent.
+ */
+export interface AppCredentialAuth extends Pick<AuthFields, 'userDomainName' | 'userDomainId' | 'regionName'> {
+  kind: 'application-credential';
+  authUrl: string;
+  identityApiVersion: '3';
+  id?: string;
+  name?: string;
+  username?: string;
+  userId?: string;
+  secret: string;
+  origin: string;
+}
+
+/** A credential the identity service issues tokens for, and so can renew them. */
+export type IdentityAuth = PasswordAuth | AppCredentialAuth;
+
+/**
  * Where the token is scoped and in which domains user and project live (v3
  * only; without a name or an id the `default` domain is used, as the
  * OpenStack client does), and the region for the catalog.
@@ -37,7 +57,7 @@ type ScopeField =
   | 'projectDomainId'
   | 'regionName';
 
-export type AuthMethod = TokenAuth | PasswordAuth;
+export type AuthMethod = TokenAuth | IdentityAuth;
 
 /** Every field with its snake_case key (clouds.yaml; `OS_` + upper case in the environment). */
 export const FIELD_KEYS: Record<AuthField, string> = {
@@ -56,6 +76,10 @@ export const FIELD_KEYS: Record<AuthField, string> = {
   domainId: 'domain_id',
   identityApiVersion: 'identity_api_version',
   regionName: 'region_name',
+  applicationCredentialId: 'application_credential_id',
+  applicationCredentialName: 'application_credential_name',
+  applicationCredentialSecret: 'application_credential_secret',
+  userId: 'user_id',
 };
 
 /** Older names of the same settings (Identity v2.0 called projects tenants). */
@@ -73,6 +97,10 @@ export interface AuthLayer {
 /** A one-line description without any secret in it. */
 export function describeAuth(auth: AuthMethod): string {
   if (auth.kind === 'token') return `a token from ${auth.origin}`;
+  if (auth.kind === 'application-credential') {
+    const which = auth.id ? `'${auth.id}'` : `'${auth.name}' of user '${auth.username ?? auth.userId}'`;
+    return `application credential ${which} at ${auth.authUrl} (from ${auth.origin})`;
+  }
   const project = auth.projectName ?? auth.projectId;
   const scope = project ? ` in project '${project}'` : ' (unscoped)';
   return `password auth as user '${auth.username}'${scope} at ${auth.authUrl} (from ${auth.origin})`;
@@ -80,5 +108,6 @@ export function describeAuth(auth: AuthMethod): string {
 
 /** The values of an AuthMethod that must never be printed. */
 export function secretValues(auth: AuthMethod): string[] {
+  if (auth.kind === 'application-credential') return [auth.secret];
   return auth.kind === 'token' ? [auth.token] : [auth.password];
 }

@@ -3,6 +3,7 @@
 import { homedir } from 'node:os';
 import { IdentityServiceError } from '../errors.js';
 import { HttpClient } from '../http/client.js';
+import type { Network } from '../http/network.js';
 import type { Secrets } from '../http/secrets.js';
 import type { Credentials } from '../model/credentials.js';
 import type { ConfigContext } from './cloudsYaml.js';
@@ -11,11 +12,14 @@ import { obtainCredentials } from './obtain.js';
 import type { AuthFlags } from '../model/credentials.js';
 import type { RunNote } from '../model/result.js';
 import { resolveAuth } from './resolve.js';
+import { TokenRenewal } from './renewal.js';
 
 export interface RunAuth {
   credentials: Credentials;
   /** Why the identity service could not be used: the run is untestable (exit 3), reported as such. */
   failure?: string;
+  /** Renews the issued tokens before they expire, once started (none when every token was given as is). */
+  renewal?: TokenRenewal;
   /** Where the main token came from, when it was obtained by password auth (no secret in it). */
   mainIdentity?: { authUrl: string; identityApiVersion: IdentityApiVersion };
 }
@@ -38,7 +42,7 @@ export function hasAuthFlags(flags: AuthFlags): boolean {
  */
 export async function authenticateRun(
   flags: AuthFlags,
-  options: { timeoutMs: number },
+  options: { timeoutMs: number; network?: Network },
   secrets: Secrets,
   say: (note: RunNote) => void,
   ctx: ConfigContext = processContext(),
@@ -46,15 +50,25 @@ export async function authenticateRun(
   const resolved = resolveAuth(flags, ctx);
   for (const message of resolved.warnings) say({ topic: 'credentials', level: 'note', message });
   if (!resolved.main && !resolved.second) return { credentials: {} };
-  const client = new HttpClient({ timeoutMs: options.timeoutMs, connections: 2 });
+  const client = new HttpClient({ timeoutMs: options.timeoutMs, connections: 2, network: options.network });
   try {
     const obtained = await obtainCredentials(resolved, client, secrets);
     for (const message of obtained.notes) say({ topic: 'credentials', level: 'info', message });
     const main = resolved.main;
+    const renewable = (['main', 'second'] as const).flatMap((role) => {
+      const method = resolved[role];
+      const issued = obtained.issued[role];
+      return method && method.kind !== 'token' && issued ? [{ role, method, issued }] : [];
+    });
+    const renewal =
+      renewable.length > 0 ? new TokenRenewal(obtained.credentials, renewable, { secrets, ...options }) : undefined;
     return {
       credentials: obtained.credentials,
+      renewal,
       mainIdentity:
-        main?.kind === 'password' ? { authUrl: main.authUrl, identityApiVersion: main.identityApiVersion } : undefined,
+        main && main.kind !== 'token'
+          ? { authUrl: main.authUrl, identityApiVersion: main.identityApiVersion }
+          : undefined,
     };
   } catch (err) {
     if (err instanceof IdentityServiceError) return { credentials: {}, failure: err.message };

@@ -14,6 +14,9 @@ export const SECOND_ENV = {
   username: 'CONFORM_SECOND_USERNAME',
   password: 'CONFORM_SECOND_PASSWORD',
   projectName: 'CONFORM_SECOND_PROJECT_NAME',
+  applicationCredentialId: 'CONFORM_SECOND_APPLICATION_CREDENTIAL_ID',
+  applicationCredentialName: 'CONFORM_SECOND_APPLICATION_CREDENTIAL_NAME',
+  applicationCredentialSecret: 'CONFORM_SECOND_APPLICATION_CREDENTIAL_SECRET',
 } as const satisfies Partial<Record<AuthField, string>>;
 
 const CLOUD_ENV = { main: 'OS_CLOUD', second: 'CONFORM_SECOND_CLOUD' } as const;

@@ -13,7 +13,7 @@
 import { IdentityServiceError, UsageError } from '../errors.js';
 import type { HttpClient, HttpResponse } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
-import type { PasswordAuth } from './credentials.js';
+import { secretValues, type IdentityAuth } from './credentials.js';
 import type { ServiceCatalog } from './serviceCatalog.js';
 
 export interface IssuedToken {
@@ -21,6 +21,8 @@ export interface IssuedToken {
   token: string;
   catalog: ServiceCatalog;
   expiresAt?: string;
+  /** When the identity service issued it (its clock: with expiresAt, the token's lifetime). */
+  issuedAt?: string;
   /** Time the identity service took to answer. */
   durationMs: number;
 }
@@ -44,19 +46,30 @@ export function faultMessage(body: string): string {
   return body.replace(/\s+/g, ' ').trim().slice(0, 160);
 }
 
-function who(auth: PasswordAuth): string {
+function who(auth: IdentityAuth): string {
+  if (auth.kind === 'application-credential')
+    return `application credential '${auth.id ?? `${auth.name}' of user '${auth.username ?? auth.userId}`}'`;
   const project = auth.projectName ?? auth.projectId;
   return `user '${auth.username}'${project ? ` (project '${project}')` : ''}`;
 }
+
+const CHECK: Record<IdentityAuth['kind'], string> = {
+  password: 'user name, password, project and domains',
+  'application-credential': 'its id or name, user and secret',
+};
+const METHOD: Record<IdentityAuth['kind'], string> = {
+  password: 'a password',
+  'application-credential': 'an application credential',
+};
 
 /** POSTs an authentication request; throws the error a person can act on unless the status is `expected`. */
 export async function postAuth(
   client: HttpClient,
   secrets: Secrets,
-  auth: PasswordAuth,
+  auth: IdentityAuth,
   request: { url: string; body: unknown; expected: number[] },
 ): Promise<IdentityAnswer> {
-  secrets.add(auth.password);
+  for (const secret of secretValues(auth)) secrets.add(secret);
   const outcome = await client.send({
     method: 'POST',
     url: request.url,
@@ -70,14 +83,15 @@ export async function postAuth(
   if (!request.expected.includes(response.status)) {
     switch (response.status) {
       case 401:
-        throw new UsageError(
-          `${at} refused the credentials of ${who(auth)}: ${said()} (check user name, password, project and domains)`,
-        );
+        throw new UsageError(`${at} refused the credentials of ${who(auth)}: ${said()} (check ${CHECK[auth.kind]})`);
       case 400:
       case 403:
         throw new UsageError(`${at} refused to authenticate ${who(auth)}: ${said()}`);
       case 404:
       case 405:
+        // 404 is Keystone's answer for an application credential it does not know (deleted, or another user's).
+        if (auth.kind === 'application-credential' && response.status === 404)
+          throw new UsageError(`${at} refused ${who(auth)}: ${said()} (check ${CHECK[auth.kind]})`);
         throw new UsageError(
           `${at} has no v${auth.identityApiVersion} token API at ${request.url} (${response.status}): ` +
             'check the auth URL and the identity API version',
@@ -85,7 +99,8 @@ export async function postAuth(
     }
     if (response.status >= 500) throw new IdentityServiceError(`${at} failed to authenticate ${who(auth)}: ${said()}`);
     throw new IdentityServiceError(
-      `${at} answered ${response.status} to a password authentication, not ${request.expected.join(' or ')}`,
+      `${at} answered ${response.status} to ${METHOD[auth.kind]} authentication, ` +
+        `not ${request.expected.join(' or ')}`,
     );
   }
   let json: unknown;
@@ -98,7 +113,7 @@ export async function postAuth(
 }
 
 /** A success that cannot be used: exit 3, the identity service is broken. */
-export function unusable(auth: PasswordAuth, why: string): IdentityServiceError {
+export function unusable(auth: IdentityAuth, why: string): IdentityServiceError {
   return new IdentityServiceError(
     `identity service ${auth.authUrl} answered the authentication of ${who(auth)} with ${why}`,
   );

@@ -4,7 +4,8 @@
 import type { HttpClient } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
 import type { Credentials } from '../model/credentials.js';
-import { describeAuth, secretValues, type AuthMethod } from './credentials.js';
+import { describeAuth, secretValues, type AuthMethod, type IdentityAuth } from './credentials.js';
+import { appCredentialV3 } from './appCredentialV3.js';
 import type { IssuedToken } from './identityAnswer.js';
 import { passwordV2 } from './passwordV2.js';
 import { passwordV3 } from './passwordV3.js';
@@ -17,6 +18,8 @@ export interface ObtainedCredentials {
   catalog?: ServiceCatalog;
   /** One line per token obtained by password auth, for the console; no secret in them. */
   notes: string[];
+  /** The tokens the identity service issued (not those given as is), for their renewal. */
+  issued: { main?: IssuedToken; second?: IssuedToken };
 }
 
 interface Obtained {
@@ -25,9 +28,15 @@ interface Obtained {
   note?: string;
 }
 
+/** A new token from the identity service, for a credential it issues them for. */
+export function issueToken(method: IdentityAuth, client: HttpClient, secrets: Secrets): Promise<IssuedToken> {
+  if (method.kind === 'application-credential') return appCredentialV3(client, secrets, method);
+  return (method.identityApiVersion === '3' ? passwordV3 : passwordV2)(client, secrets, method);
+}
+
 async function obtain(method: AuthMethod, role: string, client: HttpClient, secrets: Secrets): Promise<Obtained> {
   if (method.kind === 'token') return { token: method.token };
-  const issued = await (method.identityApiVersion === '3' ? passwordV3 : passwordV2)(client, secrets, method);
+  const issued = await issueToken(method, client, secrets);
   return {
     token: issued.token,
     issued,
@@ -51,5 +60,6 @@ export async function obtainCredentials(
     credentials: { main: main?.token, second: second?.token },
     catalog: main?.issued?.catalog,
     notes: [main?.note, second?.note].filter((n): n is string => n !== undefined),
+    issued: { main: main?.issued, second: second?.issued },
   };
 }

@@ -3,7 +3,7 @@
 // included) in the body.
 import type { HttpClient } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
-import type { PasswordAuth } from './credentials.js';
+import type { IdentityAuth, PasswordAuth } from './credentials.js';
 import { postAuth, unusable, type IssuedToken } from './identityAnswer.js';
 import { catalogFromV3 } from './serviceCatalog.js';
 
@@ -30,18 +30,34 @@ export function v3PasswordBody(auth: PasswordAuth): unknown {
   };
 }
 
-export async function passwordV3(client: HttpClient, secrets: Secrets, auth: PasswordAuth): Promise<IssuedToken> {
+export function passwordV3(client: HttpClient, secrets: Secrets, auth: PasswordAuth): Promise<IssuedToken> {
+  return issueV3(client, secrets, auth, v3PasswordBody(auth));
+}
+
+/** POST {authUrl}/auth/tokens with `body`: the token, its catalog and lifetime. */
+export async function issueV3(
+  client: HttpClient,
+  secrets: Secrets,
+  auth: IdentityAuth,
+  requestBody: unknown,
+): Promise<IssuedToken> {
   const answer = await postAuth(client, secrets, auth, {
     url: `${auth.authUrl}/auth/tokens`,
-    body: v3PasswordBody(auth),
+    body: requestBody,
     expected: [201],
   });
   const token = answer.response.headers['x-subject-token'];
   if (!token) throw unusable(auth, `${answer.response.status} but no X-Subject-Token header`);
   secrets.add(token);
-  const body = answer.json as { token?: { expires_at?: unknown } } | undefined;
+  const body = answer.json as { token?: { expires_at?: unknown; issued_at?: unknown } } | undefined;
   if (typeof body?.token !== 'object' || body.token === null)
     throw unusable(auth, `${answer.response.status} but no token document in the body`);
-  const expiresAt = typeof body.token.expires_at === 'string' ? body.token.expires_at : undefined;
-  return { token, catalog: catalogFromV3(answer.json), expiresAt, durationMs: answer.durationMs };
+  const { expires_at: expiresAt, issued_at: issuedAt } = body.token;
+  return {
+    token,
+    catalog: catalogFromV3(answer.json),
+    expiresAt: typeof expiresAt === 'string' ? expiresAt : undefined,
+    issuedAt: typeof issuedAt === 'string' ? issuedAt : undefined,
+    durationMs: answer.durationMs,
+  };
 }

@@ -135,8 +135,11 @@ describe('resolving authentication', () => {
         'also needs an auth URL (--os-auth-url, OS_AUTH_URL or auth_url in clouds.yaml); ' +
         'a password (OS_PASSWORD, password in clouds.yaml or secure.yaml, or --os-password)',
     );
+    expect(() => resolveAuth(noFlags(), at({ ...OPENRC, OS_AUTH_TYPE: 'v3oidcpassword' }))).toThrow(
+      /auth type 'v3oidcpassword' \(from the environment\) is not supported/,
+    );
     expect(() => resolveAuth(noFlags(), at({ ...OPENRC, OS_AUTH_TYPE: 'v3applicationcredential' }))).toThrow(
-      /auth type 'v3applicationcredential' \(from the environment\) is not supported/,
+      /application credential authentication \(settings from the environment\) also needs its secret/,
     );
     expect(() => resolveAuth(noFlags(), at({ OS_AUTH_TYPE: 'token', OS_USERNAME: 'u' }))).toThrow(
       /auth type 'token' \(from the environment\) needs a token/,

@@ -5,7 +5,7 @@
 import { UsageError } from '../errors.js';
 import { loadCloud, type ConfigContext } from './cloudsYaml.js';
 import type { AuthField, AuthFields, AuthFlags, AuthSettings } from '../model/credentials.js';
-import type { AuthLayer, AuthMethod, PasswordAuth } from './credentials.js';
+import type { AppCredentialAuth, AuthLayer, AuthMethod, PasswordAuth } from './credentials.js';
 import { authFieldsFromEnv, cloudNamesFromEnv, secondFieldsFromEnv } from './fromEnv.js';
 import { identityEndpoint } from './identityEndpoint.js';
 
@@ -54,6 +54,12 @@ const SECOND: Role = {
 
 const TOKEN_TYPES = new Set(['token', 'v2token', 'v3token', 'admin_token']);
 const PASSWORD_TYPES = new Set(['password', 'v2password', 'v3password']);
+const APP_CREDENTIAL_TYPES = new Set(['v3applicationcredential', 'applicationcredential', 'application_credential']);
+
+type Kind = 'token' | 'password' | 'application-credential';
+
+const hasAppCredential = (f: AuthFields) =>
+  Boolean(f.applicationCredentialId || f.applicationCredentialName || f.applicationCredentialSecret);
 
 const defined = (fields: AuthFields): AuthFields =>
   Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined && v !== '')) as AuthFields;
@@ -65,15 +71,75 @@ function mergeLayers(layers: AuthLayer[]): AuthFields {
   return merged;
 }
 
-function kindOf(layer: AuthLayer): 'token' | 'password' {
+function kindOf(layer: AuthLayer): Kind {
   const type = layer.fields.authType?.toLowerCase().replace(/-/g, '_');
-  if (type === undefined) return layer.fields.token ? 'token' : 'password';
+  if (type === undefined) {
+    if (layer.fields.token) return 'token';
+    return hasAppCredential(layer.fields) ? 'application-credential' : 'password';
+  }
   if (TOKEN_TYPES.has(type)) return 'token';
   if (PASSWORD_TYPES.has(type)) return 'password';
+  if (APP_CREDENTIAL_TYPES.has(type)) return 'application-credential';
   throw new UsageError(
     `auth type '${layer.fields.authType}' (from ${layer.origin}) is not supported: ` +
-      `conform authenticates with a password or a token`,
+      `conform authenticates with a password, an application credential (v3applicationcredential) or a token`,
   );
+}
+
+const APP_HINTS = {
+  main: {
+    secret: 'its secret (OS_APPLICATION_CREDENTIAL_SECRET or application_credential_secret in clouds.yaml)',
+    which: 'its id (OS_APPLICATION_CREDENTIAL_ID) or its name (OS_APPLICATION_CREDENTIAL_NAME) with its user',
+    user: 'the user of a credential given by name (OS_USERNAME or OS_USER_ID)',
+  },
+  second: {
+    secret: 'its secret (CONFORM_SECOND_APPLICATION_CREDENTIAL_SECRET)',
+    which: 'its id (CONFORM_SECOND_APPLICATION_CREDENTIAL_ID) or its name with its user',
+    user: 'the user of a credential given by name (CONFORM_SECOND_USERNAME)',
+  },
+};
+
+function missingForAppCredential(merged: AuthFields, role: Role): string[] {
+  const hints = APP_HINTS[role === MAIN ? 'main' : 'second'];
+  const byName = !merged.applicationCredentialId && merged.applicationCredentialName;
+  const checks: Array<[unknown, string]> = [
+    [merged.authUrl, role.hints.authUrl],
+    [merged.applicationCredentialSecret, hints.secret],
+    [merged.applicationCredentialId || merged.applicationCredentialName, hints.which],
+    [!byName || merged.username || merged.userId, hints.user],
+  ];
+  return checks.filter(([given]) => !given).map(([, hint]) => hint);
+}
+
+function appCredentialAuth(merged: AuthFields, layers: AuthLayer[], role: Role): AppCredentialAuth {
+  const missing = missingForAppCredential(merged, role);
+  const from = layers.filter((l) => Object.keys(defined(l.fields)).length > 0).map((l) => l.origin);
+  if (missing.length > 0)
+    throw new UsageError(
+      `${role.label}: application credential authentication (settings from ${from.join(', ')}) ` +
+        `also needs ${missing.join('; ')}`,
+    );
+  const endpoint = identityEndpoint(merged.authUrl!, merged.identityApiVersion, {
+    url: 'the auth URL (--os-auth-url / OS_AUTH_URL / auth_url)',
+    version: 'the identity API version (--os-identity-api-version / OS_IDENTITY_API_VERSION)',
+  });
+  if (endpoint.version !== '3')
+    throw new UsageError(`${role.label}: application credentials are an identity v3 feature; ${endpoint.url} is v2.0`);
+  const contributing = layers.filter((l) => hasAppCredential(l.fields) || l.fields.authUrl);
+  return {
+    kind: 'application-credential',
+    authUrl: endpoint.url,
+    identityApiVersion: '3',
+    id: merged.applicationCredentialId,
+    name: merged.applicationCredentialId ? undefined : merged.applicationCredentialName,
+    username: merged.username,
+    userId: merged.userId,
+    userDomainName: merged.userDomainName ?? (merged.userDomainId ? undefined : merged.domainName),
+    userDomainId: merged.userDomainId ?? (merged.userDomainName ? undefined : merged.domainId),
+    secret: merged.applicationCredentialSecret!,
+    regionName: merged.regionName,
+    origin: contributing.map((l) => l.origin).join(' + '),
+  };
 }
 
 function passwordAuth(merged: AuthFields, layers: AuthLayer[], role: Role): PasswordAuth {
@@ -110,10 +176,14 @@ function passwordAuth(merged: AuthFields, layers: AuthLayer[], role: Role): Pass
 
 /** The method of the first layer that says how to authenticate; undefined when none does. */
 function decide(layers: AuthLayer[], role: Role = MAIN): AuthMethod | undefined {
-  const chooser = layers.find((l) => l.fields.authType || l.fields.token || l.fields.username || l.fields.password);
+  const chooser = layers.find(
+    (l) => l.fields.authType || l.fields.token || l.fields.username || l.fields.password || hasAppCredential(l.fields),
+  );
   if (!chooser) return undefined;
   const merged = mergeLayers(layers);
-  if (kindOf(chooser) === 'password') return passwordAuth(merged, layers, role);
+  const kind = kindOf(chooser);
+  if (kind === 'password') return passwordAuth(merged, layers, role);
+  if (kind === 'application-credential') return appCredentialAuth(merged, layers, role);
   const source = layers.find((l) => l.fields.token);
   if (!source)
     throw new UsageError(
@@ -127,7 +197,10 @@ const withoutCloud = ({ cloud: _cloud, ...fields }: AuthSettings): AuthFields =>
 
 function sameIdentity(a: AuthMethod, b: AuthMethod): boolean {
   if (a.kind === 'token' && b.kind === 'token') return a.token === b.token;
-  if (a.kind === 'token' || b.kind === 'token') return false;
+  if (a.kind !== b.kind) return false;
+  if (a.kind === 'application-credential' && b.kind === 'application-credential')
+    return a.authUrl === b.authUrl && a.id === b.id && a.name === b.name && a.username === b.username;
+  if (a.kind !== 'password' || b.kind !== 'password') return false;
   return (
     a.authUrl === b.authUrl &&
     a.username === b.username &&
@@ -143,10 +216,15 @@ function fileLayer(file: AuthFlags['file'], which: 'main' | 'second'): AuthLayer
   return [{ origin: which === 'main' ? file.origin : `${file.origin} (second-*)`, fields: withoutCloud(file[which]) }];
 }
 
+/** The cloud of clouds.yaml the main credential names: --os-cloud, OS_CLOUD, or the configuration file's. */
+export function mainCloudName(flags: AuthFlags, env: ConfigContext['env']): string | undefined {
+  return firstOf(flags.main.cloud, cloudNamesFromEnv(env).main, flags.file?.main.cloud);
+}
+
 export function resolveAuth(flags: AuthFlags, ctx: ConfigContext): ResolvedAuth {
   const clouds = cloudNamesFromEnv(ctx.env);
   const { file } = flags;
-  const mainCloud = firstOf(flags.main.cloud, clouds.main, file?.main.cloud);
+  const mainCloud = mainCloudName(flags, ctx.env);
   const mainLayers: AuthLayer[] = [
     { origin: 'the command line', fields: withoutCloud(flags.main) },
     { origin: 'the environment', fields: authFieldsFromEnv(ctx.env) },
@@ -169,6 +247,12 @@ export function resolveAuth(flags: AuthFlags, ctx: ConfigContext): ResolvedAuth 
     warnings.push(
       'a password given on the command line is visible to other users of this machine (ps); ' +
         'prefer OS_PASSWORD, CONFORM_SECOND_PASSWORD or clouds.yaml',
+    );
+  }
+  if (flags.main.applicationCredentialSecret || flags.second.applicationCredentialSecret) {
+    warnings.push(
+      'an application credential secret given on the command line is visible to other users of this machine ' +
+        '(ps); prefer OS_APPLICATION_CREDENTIAL_SECRET, CONFORM_SECOND_APPLICATION_CREDENTIAL_SECRET or clouds.yaml',
     );
   }
   if (main && second && sameIdentity(main, second)) {

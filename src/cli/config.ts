@@ -185,8 +185,10 @@ function relativeTo(dir: string, option: RunOption, value: OptionValue): OptionV
 function resolveOne(option: RunOption, args: Record<string, unknown>, env: Env, file?: ConfigFile): Resolved {
   const flag = args[option.name];
   if (flag !== undefined) return { value: flag as OptionValue, source: flagSource(option.name, flag) };
-  const raw = option.env ? env[option.env] : undefined;
-  if (option.env && raw) return { value: fromVariable(option, option.env, raw), source: option.env };
+  for (const name of [option.env, option.usualEnv]) {
+    const raw = name ? env[name] : undefined;
+    if (name && raw) return { value: fromVariable(option, name, raw), source: name };
+  }
   const given = option.flagOnly ? undefined : file?.values.get(option.name);
   if (given && file) {
     const value = option.path ? relativeTo(file.dir, option, given.value) : given.value;

@@ -14,8 +14,11 @@ export const EXIT = {
   SIGTERM: 143,
 } as const;
 
+/** A run stopped because a token could not be renewed: the target could not be tested to the end. */
+const STOPPED: Record<StopCause, number> = { ...EXIT, token: EXIT.untestable };
+
 /** The exit code of a run stopped by `cause`. */
-const stoppedCode = (cause: StopCause): number => EXIT[cause];
+const stoppedCode = (cause: StopCause): number => STOPPED[cause];
 
 /**
  * The one place a run's exit code is made: stopped (by a signal or the

@@ -111,6 +111,14 @@ export function deadlineMs(value: string): number {
   return ms;
 }
 
+/** --rate N: requests per second above 0, decimals allowed; at most 1000 (one a millisecond). */
+export function requestRate(value: string): number {
+  const rate = /^([0-9]+(\.[0-9]*)?|\.[0-9]+)$/.test(value) ? Number(value) : Number.NaN;
+  if (!(rate > 0) || rate > 1000)
+    throw new UsageError(`--rate needs requests per second above 0 and at most 1000 (0.5, 20), got '${value}'`);
+  return rate;
+}
+
 const BYTE_UNITS: Record<string, number> = { '': 1, kib: 1024, mib: 1024 * 1024 };
 
 /** --max-body BYTES: a whole number of bytes, or of KiB / MiB (`64KiB`, `8MiB`). */

@@ -14,6 +14,7 @@ import {
   parseTarget,
   parseTenant,
   positiveInt,
+  requestRate,
   timeoutMs,
 } from './options.js';
 import type { RunCommandOptions } from './commands/run.js';
@@ -40,6 +41,8 @@ export interface RunOption {
   default?: OptionValue;
   /** The environment variable that gives it (below the flag, above conform.yaml). */
   env?: string;
+  /** The variable other tools read for it (OS_CACERT), below conform's own. */
+  usualEnv?: string;
   /** Only on the command line: not a key of conform.yaml. */
   flagOnly?: boolean;
   /** A path: in conform.yaml, relative to the file's folder (of a list, the entries written as paths). */
@@ -177,6 +180,48 @@ export const RUN_OPTIONS: readonly RunOption[] = [
     field: 'settings.selection.shard',
     describe: 'Run part INDEX of COUNT of the planned cases (e.g. 2/3); `conform merge` joins the parts',
     apply: (o, v) => (o.settings.selection.shard = parseShard(str(v))),
+  },
+  {
+    name: 'os-cacert',
+    kind: 'string',
+    env: 'CONFORM_OS_CACERT',
+    usualEnv: 'OS_CACERT',
+    path: true,
+    field: 'settings.network.caFile',
+    describe:
+      'CA certificates (PEM) to trust, instead of the built-in ones, for the identity service and the target ' +
+      "(default: the cloud's cacert in clouds.yaml)",
+    apply: (o, v) => (o.settings.network = { ...o.settings.network, caFile: str(v) }),
+  },
+  {
+    name: 'insecure',
+    kind: 'boolean',
+    default: false,
+    env: 'CONFORM_INSECURE',
+    field: 'settings.network.insecure',
+    describe: "Do not verify TLS certificates (as clouds.yaml's verify: false); said once on stderr",
+    apply: (o, v) => (o.settings.network = { ...o.settings.network, insecure: bool(v) }),
+  },
+  {
+    name: 'rate',
+    kind: 'string',
+    env: 'CONFORM_RATE',
+    field: 'settings.network.rate',
+    describe:
+      'At most this many requests per second, over the whole run (identity, setup, probes and cleanup; ' +
+      'decimals allowed: 0.5 is one every 2 s)',
+    apply: (o, v) => (o.settings.network = { ...o.settings.network, rate: requestRate(str(v)) }),
+  },
+  {
+    name: 'read-only',
+    kind: 'boolean',
+    default: false,
+    env: 'CONFORM_READ_ONLY',
+    field: 'settings.readOnly',
+    describe:
+      'Only the scenarios whose every request is a GET or HEAD run: nothing is created, changed or deleted; ' +
+      'the others are skipped with the reason',
+    apply: (o, v) => (o.settings.readOnly = bool(v)),
   },
   {
     name: 'dry-run',

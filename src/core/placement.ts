@@ -10,6 +10,7 @@ import { DEFAULT_PROFILE, listProfiles } from '../catalog/registry.js';
 import { loadProfile } from '../profiles/load.js';
 import { profileOf } from '../profiles/ref.js';
 import { planCases } from '../runner/plan.js';
+import { writesReason } from '../runner/readOnly.js';
 import { referenceProfiles } from '../targets/registry.js';
 import { runMode, type RunMode, type TargetSettings } from '../discovery/runTargets.js';
 
@@ -79,6 +80,19 @@ function checkOnlyIds(profiles: Profile[], selection: Selection): void {
   );
 }
 
+/** --read-only: a UsageError when no profile placed has a selected scenario that only reads. */
+function checkReadOnly(profiles: Profile[], selection: Selection): void {
+  const reading = profiles.filter((p) =>
+    planCases(p, selection).some(({ scenario }) => writesReason(p.catalog, scenario) === undefined),
+  );
+  if (profiles.length === 0 || reading.length > 0) return;
+  const names = profiles.map((p) => p.catalog.profile).join(', ');
+  throw new UsageError(
+    `--read-only plans no case: every scenario selected of ${names} sends a request other than GET or HEAD ` +
+      '(it may create, change or delete something); nothing was run',
+  );
+}
+
 function checkEmbeddable(embedded: Profile[]): void {
   const folder = embedded.find((p) => p.folder !== undefined);
   if (folder)
@@ -141,5 +155,6 @@ export function placeRun(settings: RunSettings): { mode: RunMode; targets: Targe
   const targets = targetSettings(settings);
   const mode = runMode(targets);
   checkMode(mode, settings.selection);
+  if (settings.readOnly) checkReadOnly(placedProfiles(mode), settings.selection);
   return { mode, targets };
 }

@@ -8,6 +8,7 @@ import type { RunAuth } from '../auth/forRun.js';
 import type { ProfileRun } from '../discovery/runTargets.js';
 import type { Reporter } from '../report/reporter.js';
 import { HttpClient } from '../http/client.js';
+import type { Network } from '../http/network.js';
 import type { Secrets } from '../http/secrets.js';
 import type { RunEnvironment } from '../runner/environment.js';
 import { faultCoverage } from '../runner/coverage.js';
@@ -35,6 +36,8 @@ export interface InvocationContext {
   tell: (note: RunNote) => void;
   reporter: Required<Reporter>;
   stop: RunStop;
+  /** The run's TLS trust, proxies and request rate: one for every client of the run. */
+  network?: Network;
 }
 
 /** A run in which nothing could be sent: every planned case is an error with the same reason. */
@@ -81,7 +84,15 @@ const ownsTenant = (planned: ProfileRun, ctx: InvocationContext, embedded?: Embe
 function environment(planned: ProfileRun, ctx: InvocationContext, client: HttpClient, embedded?: EmbeddedTarget) {
   const { profile } = planned;
   const tenant = ownsTenant(planned, ctx, embedded) ? ctx.runId : planned.tenant;
-  const base = { client, profile, tenant, runId: ctx.runId, secrets: ctx.secrets, stop: ctx.stop };
+  const base = {
+    client,
+    profile,
+    tenant,
+    runId: ctx.runId,
+    secrets: ctx.secrets,
+    stop: ctx.stop,
+    readOnly: ctx.settings.readOnly,
+  };
   if (embedded) {
     const { credentials, mainIsAdmin, assumed } = embedded;
     return { ...base, target: embedded.url, credentials, mainIsAdmin, assumed };
@@ -135,6 +146,7 @@ export async function runProfile(planned: ProfileRun, ctx: InvocationContext): P
       timeoutMs: settings.timeoutMs,
       connections: settings.concurrency,
       maxBodyBytes: settings.maxBodyBytes,
+      network: ctx.network,
     }),
     embedded,
   );

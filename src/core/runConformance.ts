@@ -8,11 +8,13 @@ import type { Reporter } from '../report/reporter.js';
 import { createReporters, DEFAULT_REPORTERS, needWholeCases, type ConsoleSink } from '../report/reporters.js';
 import { prepareReportsDir } from '../report/write.js';
 import { leftOutNote, placeRun } from './placement.js';
-import { runProfile } from './profileRun.js';
+import { runProfile, type InvocationContext } from './profileRun.js';
+import { runNetwork } from './network.js';
+import type { Network } from '../http/network.js';
 import { newRunId } from './runId.js';
 import { RunStop, stopNotice } from '../runner/stop.js';
 import { applyWaivers, waiveCase } from '../runner/waivers.js';
-import type { RunMode, TargetSettings } from '../discovery/runTargets.js';
+import type { ProfileRun, RunMode, TargetSettings } from '../discovery/runTargets.js';
 
 export interface RunHooks {
   /** Told of notes, cases and runs as they come, in the order given, before the reporters settings name. */
@@ -58,6 +60,7 @@ function fanOut(reporters: Reporter[], writing: Reporter[]): Required<Reporter> 
  */
 export async function runConformance(given: RunSettings, hooks: RunHooks = {}): Promise<Conformance> {
   const { mode, targets } = placeRun(given);
+  const { network, notes: networkNotes } = runNetwork(given, mode.kind !== 'embedded');
   const names = given.reporters ?? DEFAULT_REPORTERS;
   // report.html shows every exchange: with it, the run keeps them whole.
   const settings = needWholeCases(names) ? { ...given, keepExchanges: true } : given;
@@ -86,8 +89,18 @@ export async function runConformance(given: RunSettings, hooks: RunHooks = {}): 
   stop.onStop = (cause) => tell({ topic: 'run', level: 'note', message: stopNotice(cause) });
   stop.follow(hooks.signal);
   if (settings.deadlineMs !== undefined) stop.deadline(settings.deadlineMs);
+  networkNotes.forEach(tell);
   try {
-    const runs = await runPlaced(settings, { targets, mode, secrets, stop, reporter, tell, own });
+    const runs = await runPlaced(settings, {
+      targets: { ...targets, network },
+      mode,
+      network,
+      secrets,
+      stop,
+      reporter,
+      tell,
+      own,
+    });
     // The reporters that tell first: should the files fail to be written, the verdicts are still told.
     reporter.onEnd(runs);
     const reportError = writeFiles(writing, runs);
@@ -101,6 +114,7 @@ export async function runConformance(given: RunSettings, hooks: RunHooks = {}): 
 interface Invocation {
   targets: TargetSettings;
   mode: RunMode;
+  network: Network;
   secrets: Secrets;
   stop: RunStop;
   reporter: Required<Reporter>;
@@ -118,6 +132,26 @@ async function runPlaced(settings: RunSettings, inv: Invocation): Promise<RunRes
     return leftOut === undefined;
   });
   const auth = { ...planned.auth, mainIsAdmin: planned.mainIsAdmin };
+  planned.auth.renewal?.start({
+    renewed: (message) => inv.tell({ topic: 'credentials', level: 'info', message }),
+    failed: (message) => {
+      inv.tell({ topic: 'credentials', level: 'note', message });
+      inv.stop.stop('token');
+    },
+  });
+  try {
+    return await runEach(settings, inv, placed, auth);
+  } finally {
+    planned.auth.renewal?.stop();
+  }
+}
+
+async function runEach(
+  settings: RunSettings,
+  inv: Invocation,
+  placed: ProfileRun[],
+  auth: InvocationContext['auth'],
+): Promise<RunResult[]> {
   const runId = settings.runId ?? newRunId();
   const runs: RunResult[] = [];
   const now = new Date();
@@ -127,7 +161,17 @@ async function runPlaced(settings: RunSettings, inv: Invocation): Promise<RunRes
     const name = run.profile.catalog.profile;
     const onCaseEnd = (c: CaseResult) => inv.reporter.onCaseEnd(waiveCase(c, name, settings.waivers, now));
     const reporter = { ...inv.reporter, onCaseEnd };
-    const context = { settings, runId, auth, secrets, notes: inv.own(), tell: inv.tell, reporter, stop };
+    const context = {
+      settings,
+      runId,
+      auth,
+      secrets,
+      notes: inv.own(),
+      tell: inv.tell,
+      reporter,
+      stop,
+      network: inv.network,
+    };
     const result = applyWaivers(await runProfile(run, context), settings.waivers, now);
     reporter.onRunEnd(result);
     runs.push(result);

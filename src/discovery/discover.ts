@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import type { HttpClient } from '../http/client.js';
 import type { Secrets } from '../http/secrets.js';
 import type { Catalog } from '../model/catalog.js';
-import type { PasswordAuth } from '../auth/credentials.js';
+import type { IdentityAuth } from '../auth/credentials.js';
 import { endpointsFor } from './endpoints.js';
 import { ADMIN_ROLE, readToken } from './tokenInfo.js';
 
@@ -29,7 +29,7 @@ export interface Discovery {
  * profile that names a service type (those found run; at least one must be).
  */
 export async function discoverTargets(args: {
-  auth: PasswordAuth;
+  auth: IdentityAuth;
   token: string;
   catalogs: Catalog[];
   requireAll: boolean;

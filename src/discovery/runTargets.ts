@@ -10,9 +10,10 @@
 //   an openrc file must not turn `conform` into a run against a real cloud.
 import type { Secrets } from '../http/secrets.js';
 import { HttpClient } from '../http/client.js';
+import type { Network } from '../http/network.js';
 import type { Profile } from '../model/profile.js';
 import { authenticateRun, hasAuthFlags, processContext, type RunAuth } from '../auth/forRun.js';
-import type { PasswordAuth } from '../auth/credentials.js';
+import type { IdentityAuth } from '../auth/credentials.js';
 import type { AuthFlags } from '../model/credentials.js';
 import type { RunNote } from '../model/result.js';
 import { resolveAuth, type ResolvedAuth } from '../auth/resolve.js';
@@ -48,6 +49,8 @@ export interface TargetSettings {
   allProfiles: () => Profile[];
   auth: AuthFlags;
   timeoutMs: number;
+  /** The run's TLS trust, proxies and request rate, for every request to the identity service. */
+  network?: Network;
   /** --discover: find the endpoints in the main token's service catalog; an error without password credentials. */
   discover?: boolean;
   /**
@@ -64,7 +67,7 @@ export interface TargetSettings {
 export type RunMode =
   | { kind: 'target'; target: string; profiles: Profile[] }
   | { kind: 'embedded'; profiles: Profile[]; note?: RunNote }
-  | { kind: 'discover'; main: PasswordAuth; embedded: Profile[]; candidates: Profile[]; requireAll: boolean };
+  | { kind: 'discover'; main: IdentityAuth; embedded: Profile[]; candidates: Profile[]; requireAll: boolean };
 
 const UNUSED_FLAGS_NOTE: RunNote = {
   topic: 'credentials',
@@ -88,7 +91,7 @@ function unusedEnvironmentNote(resolved: ResolvedAuth | undefined): RunNote {
   };
 }
 
-function discoverMode(s: TargetSettings, main: PasswordAuth): RunMode {
+function discoverMode(s: TargetSettings, main: IdentityAuth): RunMode {
   return {
     kind: 'discover',
     main,
@@ -139,7 +142,7 @@ export function runMode(s: TargetSettings, ctx: ConfigContext = processContext()
     throw err;
   }
   const main = resolved.main;
-  if (main?.kind === 'password' && mayDiscover) return discoverMode(s, main);
+  if (main && main.kind !== 'token' && mayDiscover) return discoverMode(s, main);
   if (s.discover) throw cannotDiscover(main);
   return embedded(embeddedNote(s, flagged, resolved));
 }
@@ -149,13 +152,13 @@ async function adminOnTarget(
   runs: ProfileRun[],
   token: string | undefined,
   secrets: Secrets,
-  timeoutMs: number,
+  { timeoutMs, network }: Pick<TargetSettings, 'timeoutMs' | 'network'>,
 ): Promise<boolean | undefined> {
   const identity = runs.find(
     (r) => r.target && r.profile.catalog.serviceType === 'identity' && versionPrefix(r.profile.catalog) === '/v3',
   );
   if (!identity || !token) return undefined;
-  const client = new HttpClient({ timeoutMs, connections: 1 });
+  const client = new HttpClient({ timeoutMs, connections: 1, network });
   try {
     return (await readToken(client, secrets, `${identity.target}/v3`, token)).roles.includes(ADMIN_ROLE);
   } catch {
@@ -174,7 +177,7 @@ async function adminOnTarget(
 async function tenantOfToken(
   auth: RunAuth,
   secrets: Secrets,
-  timeoutMs: number,
+  { timeoutMs, network }: Pick<TargetSettings, 'timeoutMs' | 'network'>,
   say: (note: RunNote) => void,
 ): Promise<string> {
   const identity = auth.mainIdentity;
@@ -190,7 +193,7 @@ async function tenantOfToken(
     return fallback(
       `conform reads a token's project from identity v3 only (${identity.authUrl} is v${identity.identityApiVersion})`,
     );
-  const client = new HttpClient({ timeoutMs, connections: 1 });
+  const client = new HttpClient({ timeoutMs, connections: 1, network });
   try {
     const { projectId } = await readToken(client, secrets, identity.authUrl, token);
     if (!projectId) return fallback(`the main token is not scoped to a project (${identity.authUrl})`);
@@ -212,14 +215,14 @@ export async function runTargets(
 ): Promise<RunTargets> {
   const tenant = s.tenant ?? DEFAULT_TENANT;
   if (mode.kind === 'target') {
-    const auth = await authenticateRun(s.auth, { timeoutMs: s.timeoutMs }, secrets, say);
+    const auth = await authenticateRun(s.auth, s, secrets, say);
     const runTenant =
-      s.tenant ?? (s.readTenant === false ? DEFAULT_TENANT : await tenantOfToken(auth, secrets, s.timeoutMs, say));
+      s.tenant ?? (s.readTenant === false ? DEFAULT_TENANT : await tenantOfToken(auth, secrets, s, say));
     const runs = mode.profiles.map((profile) => ({ profile, target: mode.target, tenant: runTenant }));
     return {
       auth,
       runs,
-      mainIsAdmin: auth.failure ? undefined : await adminOnTarget(runs, auth.credentials.main, secrets, s.timeoutMs),
+      mainIsAdmin: auth.failure ? undefined : await adminOnTarget(runs, auth.credentials.main, secrets, s),
     };
   }
   const embedded = (profiles: Profile[]): ProfileRun[] => profiles.map((profile) => ({ profile, tenant }));
@@ -229,14 +232,14 @@ export async function runTargets(
   }
   const { main, candidates } = mode;
   const stayEmbedded = embedded(mode.embedded);
-  const auth = await authenticateRun(s.auth, { timeoutMs: s.timeoutMs }, secrets, say);
+  const auth = await authenticateRun(s.auth, s, secrets, say);
   if (auth.failure || !auth.credentials.main) {
     return {
       auth,
       runs: [...stayEmbedded, ...candidates.map((profile) => ({ profile, target: main.authUrl, tenant }))],
     };
   }
-  const client = new HttpClient({ timeoutMs: s.timeoutMs, connections: 1 });
+  const client = new HttpClient({ timeoutMs: s.timeoutMs, connections: 1, network: s.network });
   try {
     const found = await discoverTargets({
       auth: main,

@@ -1,4 +1,6 @@
-import { Agent, request, errors as undiciErrors } from 'undici';
+import { request, errors as undiciErrors, type Dispatcher } from 'undici';
+import { createDispatcher, type Network } from './network.js';
+import { tlsRefusal } from './tlsRefusal.js';
 
 export interface HttpRequest {
   method: string;
@@ -25,6 +27,8 @@ export interface HttpClientOptions {
   connections?: number;
   /** Bodies are cut past this many bytes: a target that answers garbage cannot flood memory. */
   maxBodyBytes?: number;
+  /** The run's TLS trust, proxies and request rate; undefined: Node's CAs, the proxy variables, no limit. */
+  network?: Network;
 }
 
 /** The default size limit of an answer's body: 1 MiB. */
@@ -32,7 +36,7 @@ const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Every HTTP request conform makes goes through here: undici, keep-alive, a timeout per request. */
 export class HttpClient {
-  private readonly agent: Agent;
+  private readonly agent: Dispatcher;
   /** Bodies are read up to this many bytes. */
   readonly maxBodyBytes: number;
   /** The requests in flight under each caller's signal. */
@@ -40,17 +44,22 @@ export class HttpClient {
 
   constructor(private readonly options: HttpClientOptions) {
     this.maxBodyBytes = options.maxBodyBytes ?? MAX_BODY_BYTES;
-    this.agent = new Agent({
-      keepAliveTimeout: 10_000,
-      connections: options.connections ?? 16,
-      connect: { timeout: options.timeoutMs },
-      headersTimeout: options.timeoutMs,
-      bodyTimeout: options.timeoutMs,
-    });
+    this.agent = createDispatcher(
+      {
+        keepAliveTimeout: 10_000,
+        connections: options.connections ?? 16,
+        connect: { timeout: options.timeoutMs },
+        headersTimeout: options.timeoutMs,
+        bodyTimeout: options.timeoutMs,
+      },
+      options.network,
+    );
   }
 
   /** Sends one request; `signal` cuts it (the outcome says `cut`) as the per-request timeout would. */
   async send(req: HttpRequest, signal?: AbortSignal): Promise<HttpOutcome> {
+    const waited = await this.takeTurn(signal);
+    if (!waited) return { ok: false, error: 'cut: the run stopped', durationMs: 0, cut: true };
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     // One timer and one controller per request, and one listener per caller's signal for all of them:
@@ -80,6 +89,16 @@ export class HttpClient {
     } finally {
       clearTimeout(timer);
       unfollow?.();
+    }
+  }
+
+  /** Waits for the request's turn under --rate; false when the signal cut the wait. */
+  private async takeTurn(signal?: AbortSignal): Promise<boolean> {
+    try {
+      await this.options.network?.pace?.take(signal);
+      return true;
+    } catch {
+      return false;
     }
   }
 
@@ -128,6 +147,8 @@ function describeTransportError(err: unknown, url: string, timeoutMs: number): s
   const code = e.code ?? e.cause?.code;
   const where = safeHost(url);
   if (isTimeout(e, code)) return `no answer from ${where} within ${timeoutMs} ms`;
+  const untrusted = tlsRefusal(code, e.cause?.message ?? e.message, where);
+  if (untrusted) return untrusted;
   // Every error of undici's HTTP parser (HPE_*) means the same: what came back was not HTTP.
   const known =
     code === undefined ? undefined : (ERROR_CODES.get(code) ?? (code.startsWith('HPE_') ? notHttp : undefined));

@@ -28,6 +28,12 @@ export interface AuthFields {
   domainId?: string;
   identityApiVersion?: string;
   regionName?: string;
+  /** An application credential (identity v3), by id, or by name with its user. */
+  applicationCredentialId?: string;
+  applicationCredentialName?: string;
+  applicationCredentialSecret?: string;
+  /** The application credential's user by id, instead of the user name and domain. */
+  userId?: string;
 }
 
 export type AuthField = keyof AuthFields;

@@ -150,8 +150,11 @@ export interface FaultCoverage {
   untriggerable?: string;
 }
 
-/** What stops a run early: a signal (Ctrl-C, a cancelled CI job, `timeout`, `docker stop`), or --deadline. */
-export type StopCause = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'deadline';
+/**
+ * What stops a run early: a signal (Ctrl-C, a cancelled CI job, `timeout`, `docker stop`), --deadline,
+ * or a token that could not be renewed before it expired (`token`).
+ */
+export type StopCause = 'SIGINT' | 'SIGTERM' | 'SIGHUP' | 'deadline' | 'token';
 
 /** One thing a run tells the user: a choice conform made, or something worth changing. */
 export interface RunNote {

@@ -44,4 +44,17 @@ export interface RunSettings {
   mutation?: string;
   /** Known deviations (--waivers): failed cases they accept are waived, and do not fail the run. */
   waivers?: WaiverSet;
+  /** How requests travel: the CA to trust, certificates unchecked, the request rate. */
+  network?: NetworkSettings;
+  /** Only the scenarios whose every request is a GET or HEAD run; the others are skipped with the reason. */
+  readOnly?: boolean;
+}
+
+export interface NetworkSettings {
+  /** --os-cacert / OS_CACERT: a PEM file of the CAs to trust instead of Node's (over clouds.yaml `cacert`). */
+  caFile?: string;
+  /** --insecure (or clouds.yaml `verify: false`): TLS certificates are not verified. */
+  insecure?: boolean;
+  /** --rate: at most this many requests per second, over the whole run. */
+  rate?: number;
 }

@@ -117,3 +117,22 @@ function expectStatus(answer: HttpAnswer, expected: number, what: string): void 
     throw new Error(`Keystone: ${what}: expected ${expected}, got ${answer.status}: ${answer.text.slice(0, 500)}`);
   }
 }
+
+/** An application credential of the token's user, with its roles on the token's project. */
+export async function createApplicationCredential(
+  keystoneUrl: string,
+  issued: IssuedToken,
+  name: string,
+): Promise<{ id: string; readonly secret: string }> {
+  const userId = (issued.body as { token: { user: { id: string } } }).token.user.id;
+  const answer = await http(`${keystoneUrl}/v3/users/${userId}/application_credentials`, {
+    headers: { 'x-auth-token': issued.token },
+    body: { application_credential: { name } },
+  });
+  expectStatus(answer, 201, `application credential ${name}`);
+  const { id, secret } = (answer.json as { application_credential: { id: string; secret: string } })
+    .application_credential;
+  const credential = { id };
+  Object.defineProperty(credential, 'secret', { value: secret, enumerable: false });
+  return credential as { id: string; readonly secret: string };
+}

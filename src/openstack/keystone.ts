@@ -45,6 +45,8 @@ export interface KeystoneOptions {
   port?: number;
   /** Give up waiting for GET /v3 after this long (default 60 s). */
   readyTimeoutMs?: number;
+  /** The lifetime of the tokens it issues ([token] expiration; default Keystone's, one hour). */
+  tokenLifetimeSeconds?: number;
 }
 
 const PASSWORD_FILE = 'admin-password';
@@ -62,7 +64,7 @@ export async function startKeystone(opts: KeystoneOptions = {}): Promise<Running
     readyTimeoutMs: opts.readyTimeoutMs ?? 60_000,
     async prepare({ dir, port, url, logFile }) {
       const configFile = join(dir, 'keystone.conf');
-      writeFileSync(configFile, keystoneConf(dir, logFile), { mode: 0o600 });
+      writeFileSync(configFile, keystoneConf(dir, logFile, opts.tokenLifetimeSeconds), { mode: 0o600 });
       writeFileSync(join(dir, PASSWORD_FILE), adminPassword, { mode: 0o600 });
       const manage = (step: string, args: string[] = [], env: Record<string, string> = {}) =>
         runToCompletion({
@@ -133,7 +135,8 @@ export async function startKeystone(opts: KeystoneOptions = {}): Promise<Running
   return keystone as RunningKeystone;
 }
 
-function keystoneConf(dir: string, logFile: string): string {
+function keystoneConf(dir: string, logFile: string, tokenLifetimeSeconds?: number): string {
+  const token = tokenLifetimeSeconds === undefined ? '' : `\n[token]\nexpiration = ${tokenLifetimeSeconds}\n`;
   return `[DEFAULT]
 log_file = ${logFile}
 use_stderr = false
@@ -150,5 +153,5 @@ key_repository = ${join(dir, 'fernet-keys')}
 
 [credential]
 key_repository = ${join(dir, 'credential-keys')}
-`;
+${token}`;
 }

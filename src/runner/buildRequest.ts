@@ -77,6 +77,14 @@ export function buildRequest(
   };
 }
 
+/** A request built earlier, with the run's token of now for its credential (main or second): tokens are renewed. */
+export function withCurrentToken(request: BuiltRequest, creds: Credentials): BuiltRequest {
+  if (request.credential !== 'main' && request.credential !== 'second') return request;
+  const token = creds[request.credential];
+  if (!token || request.headers['x-auth-token'] === token) return request;
+  return { ...request, headers: { ...request.headers, 'x-auth-token': token } };
+}
+
 function chooseToken(
   which: NonNullable<RequestSpec['credential']>,
   creds: Credentials,

@@ -9,7 +9,7 @@ import { statusCheck } from '../checks/status.js';
 import type { ResolvedExpectation } from '../checks/context.js';
 import type { Verdict } from '../model/verdict.js';
 import type { Exchange } from '../model/result.js';
-import { buildRequest, inventedToken, RequestBuildError, type BuiltRequest } from './buildRequest.js';
+import { buildRequest, inventedToken, RequestBuildError, withCurrentToken, type BuiltRequest } from './buildRequest.js';
 import type { RunEnvironment } from './environment.js';
 import { readPointer } from './pointer.js';
 import { sniffFormat } from '../body/parse.js';
@@ -264,7 +264,9 @@ export class CaseRun {
 
   /** Every registered cleanup, last registered first. */
   async cleanup(): Promise<void> {
-    for (const pending of [...this.cleanups].reverse()) {
+    for (const registered of [...this.cleanups].reverse()) {
+      // Built when it was registered: it carries the token in use now (renewed since, maybe).
+      const pending = { ...registered, request: withCurrentToken(registered.request, this.env.credentials) };
       const outcome = await this.env.client.send(pending.request, this.env.stop?.cleanupSignal);
       const step = `cleanup:${pending.step}`;
       const exchange = this.rec.exchange(step, 'cleanup', pending.request, outcome);

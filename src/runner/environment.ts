@@ -22,6 +22,8 @@ export interface RunEnvironment {
   /** Behaviours of the target declared with --assume (or known of a reference target), e.g. `rate-limit`. */
   assumed?: ReadonlySet<Assumption>;
   secrets: Secrets;
+  /** --read-only: the scenarios that send anything but GET or HEAD are skipped. */
+  readOnly?: boolean;
   /** How the run stops early (a signal, its deadline); none: it runs to the end. */
   stop?: RunStop;
 }

@@ -7,6 +7,7 @@ import { CaseRun } from './caseRun.js';
 import { RequestBuildError } from './buildRequest.js';
 import type { RunEnvironment } from './environment.js';
 import { unmetRequirement } from './requirements.js';
+import { writesReason } from './readOnly.js';
 import { caseResult } from './verdict.js';
 
 function resolveExpectation(env: Pick<RunEnvironment, 'profile'>, scenario: Scenario): ResolvedExpectation {
@@ -36,7 +37,8 @@ export async function runCase(env: RunEnvironment, scenario: Scenario, format: F
     expectedFault: expectation.kind === 'fault' ? expectation.fault.element : undefined,
     ...(scenario.indistinguishableFrom ? { indistinguishableFrom: scenario.indistinguishableFrom.faults } : {}),
   };
-  const unmet = unmetRequirement(scenario, env);
+  const unmet =
+    (env.readOnly ? writesReason(env.profile.catalog, scenario) : undefined) ?? unmetRequirement(scenario, env);
   if (unmet)
     return caseResult(
       { ...base, checks: [], exchanges: [], durationMs: 0 },

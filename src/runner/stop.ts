@@ -69,21 +69,27 @@ export class RunStop {
   }
 }
 
-const CAUSES: readonly StopCause[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'deadline'];
+const CAUSES: readonly StopCause[] = ['SIGINT', 'SIGTERM', 'SIGHUP', 'deadline', 'token'];
 const isCause = (value: unknown): value is StopCause => CAUSES.includes(value as StopCause);
+
+/** The causes that are not a signal, as said. */
+const WHAT_STOPS: Partial<Record<StopCause, string>> = {
+  deadline: "the run's deadline passed",
+  token: 'a token could not be renewed before it expired',
+};
 
 /** What a stopped run tells the user, once. */
 export function stopNotice(cause: StopCause): string {
-  const what = cause === 'deadline' ? "the run's deadline passed" : `${cause}: stopping`;
+  const what = WHAT_STOPS[cause] ?? `${cause}: stopping`;
   return (
     `${what}: no new case starts; the cases under way finish (or are cut after ${FINISH_WINDOW_MS / 1000} s) ` +
     `and delete what they created (within ${CLEANUP_WINDOW_MS / 1000} s more); the reports are written` +
-    (cause === 'deadline' ? '' : '; a second signal stops at once')
+    (cause in WHAT_STOPS ? '' : '; a second signal stops at once')
   );
 }
 
 /** `the run was interrupted` (Ctrl-C), `the run was stopped (SIGTERM)`, `the run's deadline passed`. */
 export function stopReason(cause: StopCause): string {
   if (cause === 'SIGINT') return 'the run was interrupted';
-  return cause === 'deadline' ? "the run's deadline passed" : `the run was stopped (${cause})`;
+  return WHAT_STOPS[cause] ?? `the run was stopped (${cause})`;
 }

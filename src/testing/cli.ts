@@ -16,8 +16,13 @@ export interface CliRun {
   ms: number;
 }
 
-/** Runs the real CLI in a child process (TypeScript through tsx), as a user would. */
-export function spawnCli(args: string[], env: Record<string, string> = {}, cwd = PACKAGE_ROOT): Promise<CliRun> {
+/** Runs the real CLI in a child process (TypeScript through tsx), as a user would; `onStderr` sees stderr so far. */
+export function spawnCli(
+  args: string[],
+  env: Record<string, string> = {},
+  cwd = PACKAGE_ROOT,
+  onStderr?: (text: string) => void,
+): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', TSX, MAIN, ...args], {
@@ -28,7 +33,10 @@ export function spawnCli(args: string[], env: Record<string, string> = {}, cwd =
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
+    child.stderr.on('data', (d) => {
+      stderr += d;
+      onStderr?.(stderr);
+    });
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr, ms: Date.now() - started }));
   });
