@@ -108,8 +108,11 @@ describe.skipIf(!fs.existsSync(SEEDS_DIR))('conform import of the seed documents
     const keystone = loadCatalog('keystone-v3');
     const catalog = imported(seed('002'));
     // keystone-v3 names its faults by hand; the rows are compared by their cause as written, and their codes.
-    expect(rows(catalog.faults, 'documentedAs')).toEqual(rows(keystone.faults, 'documentedAs'));
-    expect(catalog.documentedStatuses).toEqual(keystone.documentedStatuses);
+    // From elsewhere (HTTP itself, RFC 9110): methodNotAllowed, the 405 of a method a path does not take.
+    const fromTable = keystone.faults.filter((f) => f.element !== 'methodNotAllowed');
+    expect(fromTable).toHaveLength(keystone.faults.length - 1);
+    expect(rows(catalog.faults, 'documentedAs')).toEqual(rows(fromTable, 'documentedAs'));
+    expect(catalog.documentedStatuses).toEqual(keystone.documentedStatuses.filter((s) => s !== 405));
     expectProvenance(catalog);
     expect(catalog.faults[0].provenance[0]).toEqual({
       source: catalog.provenance[0].source,
