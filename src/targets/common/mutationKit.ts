@@ -66,3 +66,39 @@ export const renameMember = (doc: FaultDoc, from: string, to: string): FaultDoc 
   ...doc,
   members: doc.members.map(([k, v]) => [k === from ? to : k, v] as [string, unknown]),
 });
+
+/** A create's answer without the id of what it created (its payload is `{<root>: {id, …}}`). */
+const withoutId = (r: Reply): Reply => {
+  if (r.kind !== 'success' || !r.payload) return r;
+  const [[root, value]] = Object.entries(r.payload);
+  const { id: _id, ...rest } = value as Record<string, unknown>;
+  return { ...r, payload: { [root]: rest } };
+};
+
+/** The success statuses an API of `{<root>: {id, …}}` resources documents, each broken once. */
+export const successMutations = (updateMethod: 'PATCH' | 'PUT'): Mutation[] => [
+  editSuccess(
+    { id: 'create-200', description: 'POST answers 200 instead of the documented 201', caughtBy: 'success-status' },
+    'POST',
+    (r) => ({ ...r, status: 200 }),
+  ),
+  editSuccess(
+    { id: 'delete-200', description: 'DELETE answers 200 instead of the documented 204', caughtBy: 'success-status' },
+    'DELETE',
+    (r) => ({ ...r, status: 200 }),
+  ),
+  editSuccess(
+    { id: 'update-204', description: `${updateMethod} answers 204 with no body instead of 200`, caughtBy: 'status' },
+    updateMethod,
+    (r) => ({ kind: 'success', status: 204, headers: r.headers }),
+  ),
+  editSuccess(
+    {
+      id: 'create-without-id',
+      description: 'a create answers without the id of what it created',
+      caughtBy: 'setup-response',
+    },
+    'POST',
+    withoutId,
+  ),
+];

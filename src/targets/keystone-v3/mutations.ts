@@ -1,13 +1,5 @@
 import type { Mutation } from '../common/mutation.js';
-import type { Reply } from '../common/types.js';
-import { behaviour, editFault, editFaultReply, editFaultWire, editSuccess } from '../common/mutationKit.js';
-
-const withoutId = (r: Reply): Reply => {
-  if (r.kind !== 'success' || !r.payload) return r;
-  const [[root, value]] = Object.entries(r.payload);
-  const { id: _id, ...rest } = value as Record<string, unknown>;
-  return { ...r, payload: { [root]: rest } };
-};
+import { behaviour, editFault, editFaultReply, editFaultWire, successMutations } from '../common/mutationKit.js';
 
 /** Single violations of the Identity v3 contract (seed 002, the brief), each with the check that must catch it. */
 export const KEYSTONE_V3_MUTATIONS: Mutation[] = [
@@ -200,28 +192,5 @@ export const KEYSTONE_V3_MUTATIONS: Mutation[] = [
     },
     'revocation-ignored',
   ),
-  editSuccess(
-    { id: 'create-200', description: 'POST answers 200 instead of the documented 201', caughtBy: 'success-status' },
-    'POST',
-    (r) => ({ ...r, status: 200 }),
-  ),
-  editSuccess(
-    { id: 'delete-200', description: 'DELETE answers 200 instead of the documented 204', caughtBy: 'success-status' },
-    'DELETE',
-    (r) => ({ ...r, status: 200 }),
-  ),
-  editSuccess(
-    { id: 'update-204', description: 'PATCH answers 204 with no body instead of 200', caughtBy: 'status' },
-    'PATCH',
-    (r) => ({ kind: 'success', status: 204, headers: r.headers }),
-  ),
-  editSuccess(
-    {
-      id: 'create-without-id',
-      description: 'a create answers without the id of what it created',
-      caughtBy: 'setup-response',
-    },
-    'POST',
-    withoutId,
-  ),
+  ...successMutations('PATCH'),
 ];

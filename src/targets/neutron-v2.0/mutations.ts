@@ -1,22 +1,15 @@
 import type { Mutation } from '../common/mutation.js';
-import type { FaultDoc, Reply } from '../common/types.js';
+import type { FaultDoc } from '../common/types.js';
 import {
   behaviour,
   editFault,
   editFaultReply,
   editFaultWire,
-  editSuccess,
   renameMember,
+  successMutations,
 } from '../common/mutationKit.js';
 
 const NEUTRON = { element: 'NeutronError' };
-
-const withoutId = (r: Reply): Reply => {
-  if (r.kind !== 'success' || !r.payload) return r;
-  const [[root, value]] = Object.entries(r.payload);
-  const { id: _id, ...rest } = value as Record<string, unknown>;
-  return { ...r, payload: { [root]: rest } };
-};
 
 const setMember = (d: FaultDoc, name: string, value: unknown): FaultDoc => ({
   ...d,
@@ -180,30 +173,7 @@ export const NEUTRON_MUTATIONS: Mutation[] = [
     { id: 'shared-for-everyone', description: 'a plain member may create a shared network', caughtBy: 'status' },
     'shared-for-everyone',
   ),
-  editSuccess(
-    { id: 'create-200', description: 'POST answers 200 instead of the documented 201', caughtBy: 'success-status' },
-    'POST',
-    (r) => ({ ...r, status: 200 }),
-  ),
-  editSuccess(
-    { id: 'delete-200', description: 'DELETE answers 200 instead of the documented 204', caughtBy: 'success-status' },
-    'DELETE',
-    (r) => ({ ...r, status: 200 }),
-  ),
-  editSuccess(
-    { id: 'update-204', description: 'PUT answers 204 with no body instead of 200', caughtBy: 'status' },
-    'PUT',
-    (r) => ({ kind: 'success', status: 204, headers: r.headers }),
-  ),
-  editSuccess(
-    {
-      id: 'create-without-id',
-      description: 'a create answers without the id of what it created',
-      caughtBy: 'setup-response',
-    },
-    'POST',
-    withoutId,
-  ),
+  ...successMutations('PUT'),
   editFaultWire({ id: 'empty-fault-body', description: 'faults have an empty body', caughtBy: 'well-formed' }, (w) => ({
     ...w,
     body: '',
