@@ -1,7 +1,7 @@
 import { UsageError } from '../errors.js';
 import { listProfiles } from '../catalog/registry.js';
 import { versionPrefix } from '../discovery/endpoints.js';
-import { profileOf, resolveProfileRef, type ProfileRef } from '../profiles/ref.js';
+import { catalogOf, resolveProfileRef, type ProfileRef } from '../profiles/ref.js';
 
 /** `http://user:pass@host` → `http://…@host`: what a user typed, fit to be echoed. */
 const withoutUserInfo = (raw: string) =>
@@ -37,7 +37,7 @@ export function targetRoot(target: string, profiles: ProfileRef[], flag = 'targe
   const url = new URL(target);
   const path = url.pathname.replace(/\/+$/, '');
   for (const ref of profiles) {
-    const { catalog } = profileOf(ref);
+    const catalog = catalogOf(ref);
     const name = catalog.profile;
     const version = versionPrefix(catalog);
     if (!version || !path.endsWith(version) || url.search) continue;

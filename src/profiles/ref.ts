@@ -2,7 +2,9 @@
 // by its path.
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Catalog } from '../model/catalog.js';
 import type { Profile } from '../model/profile.js';
+import { loadCatalog } from '../catalog/load.js';
 import { listProfiles } from '../catalog/registry.js';
 import { UsageError } from '../errors.js';
 import { loadProfileFolder } from './folder.js';
@@ -29,3 +31,6 @@ export function resolveProfileRef(value: string, known = listProfiles()): Profil
 
 /** The profile a reference stands for, loaded. */
 export const profileOf = (ref: ProfileRef): Profile => (typeof ref === 'string' ? loadProfile(ref) : ref);
+
+/** The catalog alone of the profile a reference stands for: no suite read, no validator built. */
+export const catalogOf = (ref: ProfileRef): Catalog => (typeof ref === 'string' ? loadCatalog(ref) : ref.catalog);
