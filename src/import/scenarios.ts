@@ -9,15 +9,13 @@
 // documented delete gives; with no delete documented it is not derived.
 import type { Catalog, Operation } from '../model/catalog.js';
 import type { Requirement, Scenario } from '../model/scenario.js';
-import { placeholders } from '../suite/template.js';
+import { BUILTINS, placeholders } from '../suite/template.js';
 import { singular } from './names.js';
-
-const BUILTIN = new Set(['tenant', 'runId', 'uuid', 'name']);
 
 const madeUp = (op: Operation): Record<string, string> =>
   Object.fromEntries(
     placeholders(op.path)
-      .filter((p) => !BUILTIN.has(p))
+      .filter((p) => !BUILTINS.has(p))
       .map((p) => [p, '{uuid}']),
   );
 

@@ -5,13 +5,10 @@ import type { RequestSpec, Scenario, Suite } from '../model/scenario.js';
 import { UsageError } from '../errors.js';
 import { SUITES_DIR } from '../paths.js';
 import { dataFileValidator, problemLines, type CompiledValidator } from '../validate/dataFile.js';
-import { placeholders } from './template.js';
+import { BUILTINS, placeholders } from './template.js';
 import compiledSuite from './suiteFile.generated.js';
 
 const validateSuiteFile = dataFileValidator<{ scenarios: Scenario[] }>(compiledSuite as CompiledValidator);
-
-/** Placeholders every request may use without a setup step providing them. */
-const BUILTINS = new Set(['tenant', 'runId', 'uuid', 'password', 'name']);
 
 /** Reads every suite file of a built-in profile and checks each scenario against the catalog. */
 export function loadSuite(catalog: Catalog, suitesDir = SUITES_DIR): Suite {

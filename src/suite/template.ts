@@ -23,3 +23,6 @@ export function renderValue(value: unknown, vars: Record<string, string>): unkno
   }
   return value;
 }
+
+/** Placeholders every request may use without a setup step providing them. */
+export const BUILTINS: ReadonlySet<string> = new Set(['tenant', 'runId', 'uuid', 'password', 'name']);
