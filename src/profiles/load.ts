@@ -19,9 +19,18 @@ function readGenerated(file: string): string {
 /** The generated files of a profile, by name in its schemas folder (faults.schema.json, faults.xsd, …). */
 export type SchemaSource = (name: string) => string;
 
-/** A profile from its checked catalog and suite, with validators compiled from the schemas `schemas` gives. */
-export function assembleProfile(catalog: Catalog, suite: Suite, schemas: SchemaSource, folder?: string): Profile {
-  const json = new JsonFaultValidator(JSON.parse(schemas('faults.schema.json')));
+/**
+ * A profile from its checked catalog and suite, with validators compiled from the schemas `schemas` gives;
+ * `trusted` when those are conform's own generated files.
+ */
+export function assembleProfile(
+  catalog: Catalog,
+  suite: Suite,
+  schemas: SchemaSource,
+  folder?: string,
+  trusted = false,
+): Profile {
+  const json = new JsonFaultValidator(JSON.parse(schemas('faults.schema.json')), trusted);
   let xsd: XsdFaultValidator | undefined;
   if (catalog.formats.includes('xml')) {
     const byNamespace = new Map<string, string>();
@@ -35,5 +44,13 @@ export function assembleProfile(catalog: Catalog, suite: Suite, schemas: SchemaS
 export function loadProfile(name: string, schemasDir = SCHEMAS_DIR): Profile {
   const catalog = loadCatalog(name, schemasDir);
   const suite = loadSuite(catalog);
-  return assembleProfile(catalog, suite, (file) => readGenerated(path.join(schemasDir, name, file)));
+  // conform's own generated schemas are not checked against the meta-schema again (see JsonFaultValidator).
+  const trusted = schemasDir === SCHEMAS_DIR;
+  return assembleProfile(
+    catalog,
+    suite,
+    (file) => readGenerated(path.join(schemasDir, name, file)),
+    undefined,
+    trusted,
+  );
 }
