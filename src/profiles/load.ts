@@ -20,17 +20,12 @@ function readGenerated(file: string): string {
 export type SchemaSource = (name: string) => string;
 
 /**
- * A profile from its checked catalog and suite, with validators compiled from the schemas `schemas` gives;
- * `trusted` when those are conform's own generated files.
+ * A profile from its checked catalog and suite, with validators compiled from the schemas `schemas` gives.
+ * A built-in profile (no `folder`) has conform's own generated schemas, which are not checked against the
+ * meta-schema again (schemagen.test.ts does that); a folder's are.
  */
-export function assembleProfile(
-  catalog: Catalog,
-  suite: Suite,
-  schemas: SchemaSource,
-  folder?: string,
-  trusted = false,
-): Profile {
-  const json = new JsonFaultValidator(JSON.parse(schemas('faults.schema.json')), trusted);
+export function assembleProfile(catalog: Catalog, suite: Suite, schemas: SchemaSource, folder?: string): Profile {
+  const json = new JsonFaultValidator(JSON.parse(schemas('faults.schema.json')), folder === undefined);
   let xsd: XsdFaultValidator | undefined;
   if (catalog.formats.includes('xml')) {
     const byNamespace = new Map<string, string>();
@@ -44,13 +39,5 @@ export function assembleProfile(
 export function loadProfile(name: string, schemasDir = SCHEMAS_DIR): Profile {
   const catalog = loadCatalog(name, schemasDir);
   const suite = loadSuite(catalog);
-  // conform's own generated schemas are not checked against the meta-schema again (see JsonFaultValidator).
-  const trusted = schemasDir === SCHEMAS_DIR;
-  return assembleProfile(
-    catalog,
-    suite,
-    (file) => readGenerated(path.join(schemasDir, name, file)),
-    undefined,
-    trusted,
-  );
+  return assembleProfile(catalog, suite, (file) => readGenerated(path.join(schemasDir, name, file)));
 }

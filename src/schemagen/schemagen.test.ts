@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../catalog/load.js';
 import { listProfiles } from '../catalog/registry.js';
@@ -17,6 +18,13 @@ describe('generated schemas', () => {
         expect(fs.existsSync(committed), `${file.path} is not committed`).toBe(true);
         expect(fs.readFileSync(committed, 'utf8'), file.path).toBe(file.content);
       }
+    });
+    // Run-time validators trust these files and skip this check (JsonFaultValidator's `trusted`).
+    it(`${profile}: the committed faults.schema.json is valid JSON Schema 2020-12`, () => {
+      const ajv = new Ajv2020({ strict: true });
+      const schema = JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, profile, 'faults.schema.json'), 'utf8'));
+      expect(ajv.validateSchema(schema), ajv.errorsText()).toBe(true);
+      expect(ajv.validateSchema({ ...schema, type: 'envelope' })).toBe(false);
     });
   }
 

@@ -20,9 +20,9 @@ export class JsonFaultValidator implements JsonFaultSchema {
   private any?: ValidateFunction;
 
   /**
-   * `trusted`: the schema is one of conform's own generated files, checked by its
-   * tests, so it is not first checked against JSON Schema's meta-schema (whose
-   * compilation is about half the cost of a run's first validation).
+   * `trusted`: the schema is one of conform's own generated files, which a test
+   * checks against JSON Schema's meta-schema, so the validator does not check it
+   * again (compiling the meta-schema is about half the cost of a run's first validation).
    */
   constructor(
     private readonly schema: { $id: string; $defs: Record<string, object> },
