@@ -34,6 +34,13 @@ describe('secrets', () => {
     });
   });
 
+  it('forgets a made-up token once told to, so that a run keeps only those of the cases under way', () => {
+    const s = new Secrets();
+    const forget = s.markPublic('conform-invalid-abc');
+    forget();
+    expect(s.redactHeaders({ 'x-auth-token': 'conform-invalid-abc' })).toEqual({ 'x-auth-token': REDACTED });
+  });
+
   it('curl reproductions refer to $OS_TOKEN, never to a token, and quote safely', () => {
     const curl = toCurl({
       method: 'PUT',

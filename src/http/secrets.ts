@@ -148,9 +148,14 @@ export class Secrets {
     this.ordered = [...this.compiled.values()].sort((a, b) => b.value.length - a.value.length);
   }
 
-  /** A credential-shaped value conform made up to be wrong (a bad token): safe to show. */
-  markPublic(value: string): void {
+  /**
+   * A credential-shaped value conform made up to be wrong (a bad token): safe
+   * to show. Returns how to forget it once nothing more is recorded with it,
+   * so that a run of any size keeps only those in use.
+   */
+  markPublic(value: string): () => void {
     this.publicValues.add(value);
+    return () => void this.publicValues.delete(value);
   }
 
   redact(text: string): string {

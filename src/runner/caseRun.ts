@@ -68,6 +68,7 @@ export class CaseRun {
   private readonly vars: Record<string, string>;
   private readonly cleanups: PendingCleanup[] = [];
   private readonly invalidToken = inventedToken();
+  private readonly forgetInvalidToken: () => void;
 
   constructor(
     private readonly env: RunEnvironment,
@@ -75,7 +76,7 @@ export class CaseRun {
     private readonly format: Format,
   ) {
     this.rec = new CaseRecorder(env.secrets);
-    env.secrets.markPublic(this.invalidToken);
+    this.forgetInvalidToken = env.secrets.markPublic(this.invalidToken);
     // A password of the case's own, a secret of the run: made only for a scenario that uses it,
     // since every secret is looked for in everything the run records.
     const password = JSON.stringify(scenario).includes('{password}') ? randomBytes(18).toString('base64url') : '';
@@ -263,7 +264,16 @@ export class CaseRun {
   }
 
   /** Every registered cleanup, last registered first. */
+  /** Sends the cleanups; after them the case records nothing more, and its made-up token is forgotten. */
   async cleanup(): Promise<void> {
+    try {
+      await this.sendCleanups();
+    } finally {
+      this.forgetInvalidToken();
+    }
+  }
+
+  private async sendCleanups(): Promise<void> {
     for (const registered of [...this.cleanups].reverse()) {
       // Built when it was registered: it carries the token in use now (renewed since, maybe).
       const pending = { ...registered, request: withCurrentToken(registered.request, this.env.credentials) };
