@@ -2,30 +2,34 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
-/** Pieces are gathered up to this many characters, then written at once. */
-const FLUSH_AT = 1 << 20;
+/** Pieces are encoded into one buffer of this many bytes, written out whenever it is full. */
+const BUFFER_BYTES = 1 << 16;
 
-/** Text written piece by piece to an open file, in chunks. */
+/**
+ * Text written piece by piece to an open file through one reused buffer: no
+ * piece outlives its call, and nothing is joined into a large string (which
+ * the garbage collector would have to carry), however much is written.
+ */
 class ChunkedWriter {
-  private pending: string[] = [];
-  private size = 0;
-  /** Bytes written so far, the pending ones included. */
+  private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
+  private used = 0;
+  /** Bytes written so far, the buffered ones included. */
   bytes = 0;
 
   constructor(readonly fd: number) {}
 
   write(text: string): void {
-    this.pending.push(text);
-    this.size += text.length;
-    this.bytes += Buffer.byteLength(text);
-    if (this.size >= FLUSH_AT) this.flush();
+    const size = Buffer.byteLength(text);
+    if (size > BUFFER_BYTES - this.used) this.flush();
+    if (size > BUFFER_BYTES) fs.writeSync(this.fd, text);
+    else this.used += this.buffer.write(text, this.used);
+    this.bytes += size;
   }
 
   flush(): void {
-    if (this.pending.length === 0) return;
-    fs.writeSync(this.fd, this.pending.join(''));
-    this.pending = [];
-    this.size = 0;
+    let at = 0;
+    while (at < this.used) at += fs.writeSync(this.fd, this.buffer, at, this.used - at);
+    this.used = 0;
   }
 }
 
