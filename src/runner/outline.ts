@@ -1,17 +1,47 @@
-import type { CaseResult, Exchange } from '../model/result.js';
+import type { CaseResult, CheckResult, Exchange } from '../model/result.js';
 
 /** The headers an outline keeps: what the run's verdict on the target reads (an unavailable service's). */
 const KEPT_HEADERS = ['retry-after'];
 
+/** The headers of an outlined request, and of an answer that had none of KEPT_HEADERS: one object, never written to. */
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
 function outlineExchange(e: Exchange): Exchange {
   const { headers: _requestHeaders, ...request } = e.request;
-  const outline: Exchange = { ...e, request: { ...request, headers: {} } };
+  const outline: Exchange = { ...e, request: { ...request, headers: NO_HEADERS } };
   if (e.response) {
-    const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(e.response.headers)) if (KEPT_HEADERS.includes(k.toLowerCase())) headers[k] = v;
+    let headers = NO_HEADERS;
+    for (const [k, v] of Object.entries(e.response.headers))
+      if (KEPT_HEADERS.includes(k.toLowerCase())) headers = { ...headers, [k]: v };
     outline.response = { status: e.response.status, headers, body: '', truncated: e.response.truncated };
   }
   return outline;
+}
+
+/** Past this many different checks, a table keeps the ones it has and shares no new ones. */
+const MAX_SHARED = 10_000;
+
+/**
+ * The passing checks of a run's cases, each kept once: cases of one kind pass
+ * the same checks with the same words, and a large run would otherwise hold
+ * as many copies of them as it has cases.
+ */
+export class CheckTable {
+  private readonly shared = new Map<string, CheckResult>();
+
+  /** A passing case, its checks replaced (in the same array) by the table's copies of equal ones. */
+  shareIn(c: CaseResult): CaseResult {
+    if (c.state === 'passed') c.checks.forEach((check, i) => (c.checks[i] = this.share(check)));
+    return c;
+  }
+
+  private share(c: CheckResult): CheckResult {
+    const key = [c.check, c.step, c.state, c.title, c.expected, c.actual, c.message].join('\u0000');
+    const known = this.shared.get(key);
+    if (known) return known;
+    if (this.shared.size < MAX_SHARED) this.shared.set(key, c);
+    return c;
+  }
 }
 
 /**

@@ -5,7 +5,7 @@ import { faultCoverage } from './coverage.js';
 import type { RunEnvironment } from './environment.js';
 import { planCases } from './plan.js';
 import { mapConcurrent } from './pool.js';
-import { outlined } from './outline.js';
+import { CheckTable, outlined } from './outline.js';
 import { runCase } from './runCase.js';
 import { RunStop, stopReason } from './stop.js';
 import { caseNotRun, judgeRun, summarize } from './verdict.js';
@@ -32,12 +32,13 @@ export async function runSuite(env: RunEnvironment, options: RunOptions): Promis
   const plan = planCases(env.profile, options.selection);
   const stop = env.stop ?? new RunStop();
   if (!env.stop) stop.follow(options.signal);
+  const checks = new CheckTable();
   const ran = await mapConcurrent(plan, options.concurrency, async ({ scenario, format }) => {
     if (stop.cause)
       return caseNotRun(scenario, format, 'skipped', `${stopReason(stop.cause)} before this case started`);
     const result = await runCase({ ...env, stop }, scenario, format);
     options.onCase?.(result);
-    return options.keepExchanges ? result : outlined(result);
+    return options.keepExchanges ? result : outlined(checks.shareIn(result));
   });
   if (!env.stop) stop.dispose();
   const documented = (status: number) => faultsExpectedInAllRequests(env.profile.catalog, status).length > 0;
