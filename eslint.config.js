@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'reports/', 'coverage/', 'src/**/*.generated.ts'] },
+  { ignores: ['dist/', 'node_modules/', 'reports/', 'coverage/', 'src/**/*.generated.ts', 'schemas/'] },
   { linterOptions: { reportUnusedDisableDirectives: 'error' } },
   js.configs.recommended,
   ...tseslint.configs.recommended,

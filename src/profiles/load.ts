@@ -8,6 +8,8 @@ import { loadSuite } from '../suite/load.js';
 import { xsdFileName } from '../schemagen/files.js';
 import { SCHEMAS_DIR } from '../paths.js';
 import { JsonFaultValidator } from '../validate/jsonFaults.js';
+import { COMPILED_FAULTS_FILE, loadCompiledFaults } from '../validate/compiledFaults.js';
+import type { CompiledValidator } from '../validate/dataFile.js';
 import { XsdFaultValidator } from '../validate/xsdFaults.js';
 import { UsageError } from '../errors.js';
 
@@ -20,24 +22,33 @@ function readGenerated(file: string): string {
 export type SchemaSource = (name: string) => string;
 
 /**
- * A profile from its checked catalog and suite, with validators compiled from the schemas `schemas` gives.
- * A built-in profile (no `folder`) has conform's own generated schemas, which are not checked against the
- * meta-schema again (schemagen.test.ts does that); a folder's are.
+ * Where a profile comes from. A folder's schemas are compiled at run time and checked against the
+ * meta-schema. A built-in profile has conform's own generated schemas, which are not checked again
+ * (schemagen.test.ts does that), and fault validators compiled ahead of time: `compiled` gives them
+ * for the text of its faults.schema.json, or nothing when they are stale and ajv must compile.
  */
-export function assembleProfile(catalog: Catalog, suite: Suite, schemas: SchemaSource, folder?: string): Profile {
-  const json = new JsonFaultValidator(JSON.parse(schemas('faults.schema.json')), folder === undefined);
+type Origin = { folder: string } | { compiled(schemaText: string): ReadonlyMap<string, CompiledValidator> | undefined };
+
+/** A profile from its checked catalog and suite, with validators compiled from the schemas `schemas` gives. */
+export function assembleProfile(catalog: Catalog, suite: Suite, schemas: SchemaSource, origin: Origin): Profile {
+  const text = schemas('faults.schema.json');
+  const compiled = 'compiled' in origin ? origin.compiled(text) : undefined;
+  const json = new JsonFaultValidator(JSON.parse(text), !('folder' in origin), compiled);
   let xsd: XsdFaultValidator | undefined;
   if (catalog.formats.includes('xml')) {
     const byNamespace = new Map<string, string>();
     for (const ns of acceptedNamespaces(catalog)) byNamespace.set(ns, schemas(xsdFileName(catalog, ns)));
     xsd = new XsdFaultValidator(byNamespace);
   }
-  return { catalog, suite, json, xsd, ...(folder !== undefined ? { folder } : {}) };
+  return { catalog, suite, json, xsd, ...('folder' in origin ? { folder: origin.folder } : {}) };
 }
 
-/** Loads a built-in profile's catalog, scenarios and the generated schemas it validates against. */
+/** Loads a built-in profile's catalog, scenarios and the generated schemas and validators it validates with. */
 export function loadProfile(name: string, schemasDir = SCHEMAS_DIR): Profile {
   const catalog = loadCatalog(name, schemasDir);
   const suite = loadSuite(catalog);
-  return assembleProfile(catalog, suite, (file) => readGenerated(path.join(schemasDir, name, file)));
+  const dir = path.join(schemasDir, name);
+  return assembleProfile(catalog, suite, (file) => readGenerated(path.join(dir, file)), {
+    compiled: (text) => loadCompiledFaults(path.join(dir, COMPILED_FAULTS_FILE), text),
+  });
 }
