@@ -1,4 +1,4 @@
-import type { CaseResult, CheckResult, Exchange } from '../model/result.js';
+import type { CaseResult, CheckResult, Exchange, RecordedRequest, RecordedResponse } from '../model/result.js';
 
 /** The headers an outline keeps: what the run's verdict on the target reads (an unavailable service's). */
 const KEPT_HEADERS = ['retry-after'];
@@ -6,15 +6,27 @@ const KEPT_HEADERS = ['retry-after'];
 /** The headers of an outlined request, and of an answer that had none of KEPT_HEADERS: one object, never written to. */
 const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
+function outlineResponse(r: RecordedResponse): RecordedResponse {
+  let headers = NO_HEADERS;
+  for (const [k, v] of Object.entries(r.headers))
+    if (KEPT_HEADERS.includes(k.toLowerCase())) headers = { ...headers, [k]: v };
+  return { status: r.status, headers, body: '', truncated: r.truncated };
+}
+
+/**
+ * Each object written out field by field, none spread from the original: a
+ * large run keeps one outline per case, and objects copied by spreading can
+ * each get a hidden class of their own, which costs more than their fields.
+ */
 function outlineExchange(e: Exchange): Exchange {
-  const { headers: _requestHeaders, ...request } = e.request;
-  const outline: Exchange = { ...e, request: { ...request, headers: NO_HEADERS } };
-  if (e.response) {
-    let headers = NO_HEADERS;
-    for (const [k, v] of Object.entries(e.response.headers))
-      if (KEPT_HEADERS.includes(k.toLowerCase())) headers = { ...headers, [k]: v };
-    outline.response = { status: e.response.status, headers, body: '', truncated: e.response.truncated };
-  }
+  const { method, url, credential, body } = e.request;
+  const request: RecordedRequest = { method, url, headers: NO_HEADERS, credential };
+  if (body !== undefined) request.body = body;
+  const { step, role, operation, durationMs } = e;
+  const outline: Exchange = e.response
+    ? { step, role, operation, request, response: outlineResponse(e.response), durationMs }
+    : { step, role, operation, request, durationMs };
+  if (e.error !== undefined) outline.error = e.error;
   return outline;
 }
 
