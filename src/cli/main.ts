@@ -2,7 +2,14 @@
 // The process around the CLI: signals, and standard streams that may close.
 // Everything else is in program.ts, loaded once the handlers are in place.
 import { getEventListeners } from 'node:events';
+import { setFlagsFromString } from 'node:v8';
 import { EXIT } from './exitCode.js';
+
+// A run makes garbage at the pace of its answers and keeps little. V8 lets the heap grow
+// to some four times what was live at its last full collection before it collects again:
+// for a run of 50,000 cases, some 150 MiB of garbage held. Half as much again instead keeps
+// the peak near what is live, for a few more collections (a flag V8 reads at each one).
+setFlagsFromString('--heap-growing-percent=50');
 
 type Signal = 'SIGINT' | 'SIGTERM' | 'SIGHUP';
 const SIGNALS: readonly Signal[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
