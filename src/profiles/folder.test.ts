@@ -59,6 +59,18 @@ describe('a profile folder', () => {
     expect(loadProfileFolder(dir).json.validate({ error: { code: 404, title: 't', message: 'm' } })).not.toEqual([]);
   });
 
+  it('holds a faults.schema.json of its own to the meta-schema, unless it is the one conform generates', () => {
+    const dir = copyProfile('quantum-v1.0');
+    const file = path.join(dir, 'faults.schema.json');
+    const generated = JSON.parse(fs.readFileSync(path.join(SCHEMAS_DIR, 'quantum-v1.0', 'faults.schema.json'), 'utf8'));
+    fs.writeFileSync(file, JSON.stringify(generated, null, 2));
+    const body = { networkNotFound: { message: 'm', code: 420 } };
+    expect(loadProfileFolder(dir).json.validate(body, 'networkNotFound')).toEqual([]);
+    // The same schema with a type JSON Schema does not have: refused, as no generated schema could be.
+    fs.writeFileSync(file, JSON.stringify({ ...generated, type: 'envelope' }));
+    expect(() => loadProfileFolder(dir).json.validate(body, 'networkNotFound')).toThrow(/schema is invalid/);
+  });
+
   it('a missing folder, or one without catalog.json or suites: one line saying what a profile folder holds', () => {
     const missing = path.join(tempDir('folder'), 'nowhere');
     expect(problem(missing)).toMatch(/^profile folder .*nowhere does not exist \(a profile folder holds catalog\.json/);

@@ -65,7 +65,10 @@ export function loadProfileFolder(dir: string): Profile {
   const suite = loadSuiteDir(catalog, path.join(absolute, 'suites'), 'suites', path.join(shown, 'suites'));
   const generated = new Map(generatedFiles(catalog).map((f) => [path.basename(f.path), f.content]));
   try {
-    return assembleProfile(catalog, suite, schemaSource(absolute, shown, generated), { folder: absolute });
+    return assembleProfile(catalog, suite, schemaSource(absolute, shown, generated), {
+      folder: absolute,
+      generated: generated.get('faults.schema.json'),
+    });
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const why = (err as Error).message.split('\n')[0];

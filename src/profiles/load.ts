@@ -22,18 +22,23 @@ function readGenerated(file: string): string {
 export type SchemaSource = (name: string) => string;
 
 /**
- * Where a profile comes from. A folder's schemas are compiled at run time and checked against the
- * meta-schema. A built-in profile has conform's own generated schemas, which are not checked again
- * (schemagen.test.ts does that), and fault validators compiled ahead of time: `compiled` gives them
- * for the text of its faults.schema.json, or nothing when they are stale and ajv must compile.
+ * Where a profile comes from. A built-in profile has conform's own generated schemas, which are not
+ * checked against the meta-schema again (schemagen.test.ts does that), and fault validators compiled
+ * ahead of time: `compiled` gives them for the text of its faults.schema.json, or nothing when they
+ * are stale and ajv must compile. A folder's schemas are compiled at run time; its faults.schema.json
+ * is checked against the meta-schema unless it is the text conform generates from the folder's
+ * catalog (`generated`), which the same test vouches for.
  */
-type Origin = { folder: string } | { compiled(schemaText: string): ReadonlyMap<string, CompiledValidator> | undefined };
+type Origin =
+  | { folder: string; generated?: string }
+  | { compiled(schemaText: string): ReadonlyMap<string, CompiledValidator> | undefined };
 
 /** A profile from its checked catalog and suite, with validators compiled from the schemas `schemas` gives. */
 export function assembleProfile(catalog: Catalog, suite: Suite, schemas: SchemaSource, origin: Origin): Profile {
   const text = schemas('faults.schema.json');
   const compiled = 'compiled' in origin ? origin.compiled(text) : undefined;
-  const json = new JsonFaultValidator(JSON.parse(text), !('folder' in origin), compiled);
+  const trusted = 'folder' in origin ? text === origin.generated : true;
+  const json = new JsonFaultValidator(JSON.parse(text), trusted, compiled);
   let xsd: XsdFaultValidator | undefined;
   if (catalog.formats.includes('xml')) {
     const byNamespace = new Map<string, string>();
