@@ -30,16 +30,24 @@ function outlineExchange(e: Exchange): Exchange {
   return outline;
 }
 
-/** Past this many different checks, a table keeps the ones it has and shares no new ones. */
-const MAX_SHARED = 10_000;
+/** Past this many different wordings of one check at one step, a table shares those it has and adds none. */
+const MAX_PER_STEP = 16;
+
+const sameCheck = (a: CheckResult, b: CheckResult): boolean =>
+  a.state === b.state &&
+  a.title === b.title &&
+  a.message === b.message &&
+  a.expected === b.expected &&
+  a.actual === b.actual;
 
 /**
  * The passing checks of a run's cases, each kept once: cases of one kind pass
  * the same checks with the same words, and a large run would otherwise hold
- * as many copies of them as it has cases.
+ * as many copies of them as it has cases. Looked up by check and step, then
+ * compared field by field: nothing is allocated to find a copy.
  */
 export class CheckTable {
-  private readonly shared = new Map<string, CheckResult>();
+  private readonly shared = new Map<string, Map<string, CheckResult[]>>();
 
   /** A passing case, its checks replaced (in the same array) by the table's copies of equal ones. */
   shareIn(c: CaseResult): CaseResult {
@@ -48,10 +56,13 @@ export class CheckTable {
   }
 
   private share(c: CheckResult): CheckResult {
-    const key = [c.check, c.step, c.state, c.title, c.expected, c.actual, c.message].join('\u0000');
-    const known = this.shared.get(key);
-    if (known) return known;
-    if (this.shared.size < MAX_SHARED) this.shared.set(key, c);
+    let byStep = this.shared.get(c.check);
+    if (!byStep) this.shared.set(c.check, (byStep = new Map()));
+    let known = byStep.get(c.step);
+    if (!known) byStep.set(c.step, (known = []));
+    const copy = known.find((k) => sameCheck(k, c));
+    if (copy) return copy;
+    if (known.length < MAX_PER_STEP) known.push(c);
     return c;
   }
 }
