@@ -203,7 +203,8 @@ export class Secrets {
   /** Names and values redacted; names that redact alike are merged, their values joined as HTTP joins them. */
   redactHeaders(headers: Record<string, string>): Record<string, string> {
     const out: Record<string, string> = {};
-    for (const [k, v] of Object.entries(headers)) {
+    for (const k in headers) {
+      const v = headers[k];
       const secret = SECRET_HEADERS.has(k.toLowerCase()) && !this.publicValues.has(v);
       const name = this.redact(k);
       const value = secret ? REDACTED : this.redact(v);

@@ -51,6 +51,14 @@ function capture(
   return missing;
 }
 
+/** Whether a scenario's requests use `{password}`, found once per scenario (each runs in every format). */
+const passwordUse = new WeakMap<Scenario, boolean>();
+function usesPassword(scenario: Scenario): boolean {
+  let uses = passwordUse.get(scenario);
+  if (uses === undefined) passwordUse.set(scenario, (uses = JSON.stringify(scenario).includes('{password}')));
+  return uses;
+}
+
 /**
  * One case while it runs: the values it captured, what it recorded, and every
  * cleanup it registered — at creation, before anything is judged — to be sent
@@ -79,7 +87,7 @@ export class CaseRun {
     this.forgetInvalidToken = env.secrets.markPublic(this.invalidToken);
     // A password of the case's own, a secret of the run: made only for a scenario that uses it,
     // since every secret is looked for in everything the run records.
-    const password = JSON.stringify(scenario).includes('{password}') ? randomBytes(18).toString('base64url') : '';
+    const password = usesPassword(scenario) ? randomBytes(18).toString('base64url') : '';
     env.secrets.add(password);
     this.vars = {
       tenant: env.tenant,
