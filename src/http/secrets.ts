@@ -190,7 +190,7 @@ export class Secrets {
    * even when conform did not ask for them — if they look like tokens.
    */
   learnFrom(headers: Record<string, string>, body: string): void {
-    for (const [k, v] of Object.entries(headers)) if (k.toLowerCase() === 'x-subject-token') this.learn(v);
+    for (const k in headers) if (k.toLowerCase() === 'x-subject-token') this.learn(headers[k]);
     if (!body.includes('"access"')) return;
     try {
       const id = (JSON.parse(body) as { access?: { token?: { id?: unknown } } }).access?.token?.id;

@@ -27,12 +27,25 @@ export interface BuiltRequest extends HttpRequest {
   credential: NonNullable<RequestSpec['credential']>;
 }
 
-/** Turns a scenario request into the HTTP request for one format. */
+/**
+ * The values of a request's path placeholders: the run's, then the spec's params filled from them,
+ * each one path segment, encoded: an id a target answered with can never walk the path elsewhere
+ * (`../subnets/x`) and send a DELETE to what conform did not create.
+ */
+function pathSegments(spec: RequestSpec, vars: Record<string, string>): Record<string, string> {
+  const params: Record<string, string> = { ...vars };
+  for (const k in spec.params) params[k] = renderString(spec.params[k], vars);
+  const segments: Record<string, string> = {};
+  for (const k in params) segments[k] = encodeURIComponent(params[k]);
+  return segments;
+}
+
 /** A step whose request could not be made from the scenario and the values captured so far. */
 export class RequestBuildError extends Error {
   override name = 'RequestBuildError';
 }
 
+/** Turns a scenario request into the HTTP request for one format. */
 export function buildRequest(
   spec: RequestSpec,
   format: Format,
@@ -45,14 +58,7 @@ export function buildRequest(
   },
 ): BuiltRequest {
   const op = findOperation(ctx.catalog, spec.operation);
-  const params = {
-    ...ctx.vars,
-    ...Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, v]) => [k, renderString(v, ctx.vars)])),
-  };
-  // Each value is one path segment, encoded: an id a target answered with can never
-  // walk the path elsewhere (`../subnets/x`) and send a DELETE to what conform did not create.
-  const segments = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, encodeURIComponent(v)]));
-  let path = renderString(op.path, segments);
+  let path = renderString(op.path, pathSegments(spec, ctx.vars));
   const headers: Record<string, string> = {};
   if (spec.negotiation === 'suffix') path = `${path}.${format}`;
   const accept = spec.accept ?? (spec.negotiation === 'suffix' ? undefined : MEDIA_TYPES[format]);

@@ -44,11 +44,10 @@ export class CaseRecorder {
     return exchange;
   }
 
+  /** Records a check's result, redacted in place: the result is the recorder's from here on. */
   check(result: CheckResult): void {
-    this.checks.push({
-      ...result,
-      ...(result.message !== undefined ? { message: this.secrets.redact(result.message) } : {}),
-      ...(result.actual !== undefined ? { actual: this.secrets.redact(result.actual) } : {}),
-    });
+    if (result.message !== undefined) result.message = this.secrets.redact(result.message);
+    if (result.actual !== undefined) result.actual = this.secrets.redact(result.actual);
+    this.checks.push(result);
   }
 }
