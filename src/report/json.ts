@@ -35,7 +35,11 @@ export function writeJson(
 function writeCases(out: (text: string) => void, cases: CaseResult[], text: (c: CaseResult) => string): void {
   if (cases.length === 0) return out('[]');
   out('[');
-  cases.forEach((c, i) => out(`${i > 0 ? ',' : ''}\n${CASE_INDENT}${text(c).replaceAll('\n', `\n${CASE_INDENT}`)}`));
+  // Written in two pieces, each a flat string: one string made of both would be flattened again to be written.
+  cases.forEach((c, i) => {
+    out(i > 0 ? `,\n${CASE_INDENT}` : `\n${CASE_INDENT}`);
+    out(text(c).replaceAll('\n', `\n${CASE_INDENT}`));
+  });
   out(`\n${' '.repeat(6)}]`);
 }
 

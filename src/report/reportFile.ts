@@ -4,6 +4,8 @@ import path from 'node:path';
 
 /** Pieces are encoded into one buffer of this many bytes, written out whenever it is full. */
 const BUFFER_BYTES = 1 << 16;
+/** A spool is read back this many bytes at a time. */
+const READ_BLOCK_BYTES = 1 << 20;
 
 /**
  * Text written piece by piece to an open file through one reused buffer: no
@@ -66,6 +68,8 @@ export class Spool {
   private writer?: ChunkedWriter;
   private file?: string;
   private readonly index = new Map<string, { at: number; bytes: number }>();
+  /** The last block read, and where in the file it starts. */
+  private block?: { at: number; data: Buffer };
 
   add(key: string, text: string): void {
     const writer = (this.writer ??= this.open());
@@ -74,19 +78,31 @@ export class Spool {
     this.index.set(key, { at, bytes: writer.bytes - at });
   }
 
+  /**
+   * Read a block at a time: a report reads the texts in about the order they
+   * were added (cases finish about in the order they start), so most reads
+   * are served from the block the one before read, not by a call to the system.
+   */
   read(key: string): string | undefined {
     const entry = this.index.get(key);
     if (!entry || !this.writer) return undefined;
-    this.writer.flush();
-    const buffer = Buffer.alloc(entry.bytes);
-    fs.readSync(this.writer.fd, buffer, 0, entry.bytes, entry.at);
-    return buffer.toString('utf8');
+    const { at, bytes } = entry;
+    const block = this.block;
+    if (!block || at < block.at || at + bytes > block.at + block.data.length) {
+      this.writer.flush();
+      const data = Buffer.allocUnsafe(Math.max(READ_BLOCK_BYTES, bytes));
+      const read = fs.readSync(this.writer.fd, data, 0, data.length, at);
+      this.block = { at, data: data.subarray(0, read) };
+      return this.block.data.toString('utf8', 0, bytes);
+    }
+    return block.data.toString('utf8', at - block.at, at - block.at + bytes);
   }
 
   dispose(): void {
     if (this.writer) fs.closeSync(this.writer.fd);
     if (this.file) fs.rmSync(this.file, { force: true });
     this.writer = undefined;
+    this.block = undefined;
     this.index.clear();
   }
 
