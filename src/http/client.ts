@@ -130,7 +130,8 @@ export class HttpClient {
     return new Promise((resolve, reject) => {
       const chunks: Buffer[] = [];
       let size = 0;
-      const done = (truncated: boolean) => resolve({ body: Buffer.concat(chunks).toString('utf8'), truncated });
+      const text = () => (chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)).toString('utf8');
+      const done = (truncated: boolean) => resolve({ body: text(), truncated });
       stream.on('data', (chunk: Buffer) => {
         const room = this.maxBodyBytes - size;
         if (chunk.length > room) {
