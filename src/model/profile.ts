@@ -16,6 +16,8 @@ export interface JsonFaultSchema {
 /** Validates XML fault bodies against a profile's XSDs, one per accepted namespace. */
 export interface XsdFaultSchema {
   validate(xml: string, namespace: string | undefined): SchemaViolation[];
+  /** What validate needs, made ready before a run's first XML case (libxml2 loaded, the XSDs compiled). */
+  load?(): Promise<void>;
 }
 
 /** Everything a run needs to know about one profile, loaded once. */

@@ -71,6 +71,14 @@ describe('a profile folder', () => {
     expect(() => loadProfileFolder(dir).json.validate(body, 'networkNotFound')).toThrow(/schema is invalid/);
   });
 
+  it('an XSD of its own that does not compile: one line naming the folder, when a run makes XML ready', async () => {
+    const dir = copyProfile('quantum-v1.0');
+    fs.writeFileSync(path.join(dir, 'faults.xsd'), '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"><oops');
+    const loading = loadProfileFolder(dir).xsd!.load!();
+    await expect(loading).rejects.toThrow(/its schemas do not compile: .* \(`conform schemas .*` writes them again\)$/);
+    await expect(loading).rejects.toMatchObject({ name: 'UsageError' });
+  });
+
   it('a missing folder, or one without catalog.json or suites: one line saying what a profile folder holds', () => {
     const missing = path.join(tempDir('folder'), 'nowhere');
     expect(problem(missing)).toMatch(/^profile folder .*nowhere does not exist \(a profile folder holds catalog\.json/);

@@ -64,16 +64,17 @@ export function loadProfileFolder(dir: string): Profile {
   const catalog = loadCatalogFile(path.join(absolute, 'catalog.json'), path.join(shown, 'catalog.json'));
   const suite = loadSuiteDir(catalog, path.join(absolute, 'suites'), 'suites', path.join(shown, 'suites'));
   const generated = new Map(generatedFiles(catalog).map((f) => [path.basename(f.path), f.content]));
+  const broken = (why: string) =>
+    new UsageError(`${shown}: its schemas do not compile: ${why} (\`conform schemas ${shown}\` writes them again)`);
   try {
     return assembleProfile(catalog, suite, schemaSource(absolute, shown, generated), {
       folder: absolute,
       generated: generated.get('faults.schema.json'),
+      // Its XSDs are compiled when a run first needs them: a broken one is this same error then.
+      broken,
     });
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    const why = (err as Error).message.split('\n')[0];
-    throw new UsageError(
-      `${shown}: its schemas do not compile: ${why} (\`conform schemas ${shown}\` writes them again)`,
-    );
+    throw broken((err as Error).message.split('\n')[0]);
   }
 }

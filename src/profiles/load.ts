@@ -30,7 +30,7 @@ export type SchemaSource = (name: string) => string;
  * catalog (`generated`), which the same test vouches for.
  */
 type Origin =
-  | { folder: string; generated?: string }
+  | { folder: string; generated?: string; broken?: (why: string) => Error }
   | { compiled(schemaText: string): ReadonlyMap<string, CompiledValidator> | undefined };
 
 /** A profile from its checked catalog and suite, with validators compiled from the schemas `schemas` gives. */
@@ -43,7 +43,7 @@ export function assembleProfile(catalog: Catalog, suite: Suite, schemas: SchemaS
   if (catalog.formats.includes('xml')) {
     const byNamespace = new Map<string, string>();
     for (const ns of acceptedNamespaces(catalog)) byNamespace.set(ns, schemas(xsdFileName(catalog, ns)));
-    xsd = new XsdFaultValidator(byNamespace);
+    xsd = new XsdFaultValidator(byNamespace, 'folder' in origin ? origin.broken : undefined);
   }
   return { catalog, suite, json, xsd, ...('folder' in origin ? { folder: origin.folder } : {}) };
 }

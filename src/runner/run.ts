@@ -30,6 +30,7 @@ export async function runSuite(env: RunEnvironment, options: RunOptions): Promis
   const startedAt = new Date();
   const started = performance.now();
   const plan = planCases(env.profile, options.selection);
+  if (plan.some((c) => c.format === 'xml')) await env.profile.xsd?.load?.();
   const stop = env.stop ?? new RunStop();
   if (!env.stop) stop.follow(options.signal);
   const checks = new CheckTable();
