@@ -8,36 +8,17 @@
 // whichever chunk it ends up in: schemas/ and suites/ are read from there.
 import fs from 'node:fs';
 import path from 'node:path';
-import { build, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { PACKAGE_ROOT } from '../paths.js';
+import { copyYargsLocales, yargsShim } from './yargsShim.js';
 
 const DIST = path.join(PACKAGE_ROOT, 'dist');
 /** The package's bin: the start-up module. */
 const BIN = 'conform';
-/** Where yargs' messages in other languages (locales/*.json) are copied, beside the chunks. */
-const YARGS_LOCALES = 'yargs-locales';
 /** Some of the bundled packages are CommonJS and call require(), which an ES module lacks. */
 const REQUIRE =
   "import { createRequire as __createRequire } from 'node:module'; " +
   'const require = __createRequire(import.meta.url);';
-
-/**
- * yargs looks for its locales three folders above its own module, which in a
- * bundle is outside the package: it is pointed at the copy beside the chunks
- * instead, so that its messages are in the user's language as before.
- */
-const yargsLocales: Plugin = {
-  name: 'yargs-locales',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
-      const source = fs.readFileSync(args.path, 'utf8');
-      const lookup = "resolve(__dirname, '../../../locales')";
-      if (!source.includes(lookup)) throw new Error(`${args.path} no longer reads its locales from ${lookup}`);
-      const copy = `fileURLToPath(new URL('./${YARGS_LOCALES}/', import.meta.url))`;
-      return { contents: source.replace(lookup, copy), loader: 'js' };
-    });
-  },
-};
 
 fs.rmSync(DIST, { recursive: true, force: true });
 await build({
@@ -52,10 +33,8 @@ await build({
   // It reads its WebAssembly from beside its own module: installed as a dependency, not bundled.
   external: ['libxml2-wasm'],
   banner: { js: REQUIRE },
-  plugins: [yargsLocales],
+  plugins: [yargsShim],
   logLevel: 'warning',
 });
-fs.cpSync(path.join(PACKAGE_ROOT, 'node_modules', 'yargs', 'locales'), path.join(DIST, YARGS_LOCALES), {
-  recursive: true,
-});
+copyYargsLocales(PACKAGE_ROOT, DIST);
 fs.chmodSync(path.join(DIST, `${BIN}.js`), 0o755);
