@@ -15,10 +15,14 @@ import { copyYargsLocales, yargsShim } from './yargsShim.js';
 const DIST = path.join(PACKAGE_ROOT, 'dist');
 /** The package's bin: the start-up module. */
 const BIN = 'conform';
-/** Some of the bundled packages are CommonJS and call require(), which an ES module lacks. */
+/**
+ * Some of the bundled packages are CommonJS and call require() (for Node's own
+ * modules), which an ES module lacks: each output file is given one, made when
+ * first called, as most files never call it.
+ */
 const REQUIRE =
   "import { createRequire as __createRequire } from 'node:module'; " +
-  'const require = __createRequire(import.meta.url);';
+  'let __required; const require = (id) => (__required ??= __createRequire(import.meta.url))(id);';
 
 fs.rmSync(DIST, { recursive: true, force: true });
 await build({
