@@ -1,4 +1,4 @@
-import { request, errors as undiciErrors, type Dispatcher } from 'undici';
+import { request, errors as undiciErrors, type Dispatcher } from './undici.js';
 import { createDispatcher, type Network } from './network.js';
 import { tlsRefusal } from './tlsRefusal.js';
 
