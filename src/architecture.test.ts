@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const SRC = fileURLToPath(new URL('.', import.meta.url));
-const DEV_FOLDERS = ['testing', 'openstack', 'docs', 'mutants', 'bench'];
+const DEV_FOLDERS = ['testing', 'openstack', 'docs', 'mutants', 'bench', 'build'];
 const isTestFile = (file: string) => /\.(test|e2e|itest)\.ts$/.test(file);
 
 // ---------------------------------------------------------------------------

@@ -101,7 +101,7 @@ const option = (name: string): string | undefined => {
 };
 
 const NODE = process.execPath;
-const CLI = path.join(PACKAGE_ROOT, 'dist', 'cli', 'main.js');
+const CLI = path.join(PACKAGE_ROOT, 'dist', 'conform.js');
 const CHILD = [NODE, '--import', 'tsx', path.join(PACKAGE_ROOT, 'src', 'bench', 'main.ts'), '--child'];
 const ROUNDS = Number(option('rounds') ?? 5);
 const ONLY = option('only')?.split(',');

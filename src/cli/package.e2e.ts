@@ -1,5 +1,5 @@
-// What `npm pack` publishes: the built CLI with its schemas and suites, and no
-// test or development code. The package is packed from a copy of the checkout
+// What `npm pack` publishes: the bundled CLI with its schemas and suites, and
+// no test or development code. The package is packed from a copy of the checkout
 // (node_modules linked in), so its `prepare` build never rewrites this tree's dist/.
 import { execFile } from 'node:child_process';
 import fs from 'node:fs';
@@ -17,7 +17,9 @@ const NPX = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 /** Left out of the copy: what is not source, and what a build or a run makes. */
 const NOT_COPIED = new Set(['node_modules', '.git', 'dist', 'reports', '.conform-tmp']);
-const DEV_FOLDERS = ['openstack', 'testing', 'docs', 'mutants', 'bench'];
+const DEV_FOLDERS = ['openstack', 'testing', 'docs', 'mutants', 'bench', 'build'];
+/** What esbuild writes above each module it bundles: `// src/cli/main.ts`. */
+const BUNDLED_MODULE = /^\/\/ (src\/\S+\.ts)$/gm;
 
 interface Packed {
   filename: string;
@@ -35,11 +37,12 @@ function copyOfCheckout(): string {
 }
 
 describe('the published package', () => {
+  let copy = '';
   let tarball = '';
   let files: string[] = [];
 
   beforeAll(async () => {
-    const copy = copyOfCheckout();
+    copy = copyOfCheckout();
     const out = tempDir('pack-out');
     const { stdout } = await exec(NPM, ['pack', '--json', '--pack-destination', out], {
       cwd: copy,
@@ -50,8 +53,8 @@ describe('the published package', () => {
     files = packed.files.map((f) => f.path);
   }, 60_000);
 
-  it('holds the built CLI, the schemas and the suites', () => {
-    expect(files).toContain('dist/cli/main.js');
+  it('holds the bundled CLI, the schemas and the suites', () => {
+    expect(files).toContain('dist/conform.js');
     expect(files).toContain('package.json');
     expect(files.some((f) => f.startsWith('schemas/'))).toBe(true);
     expect(files.some((f) => f.startsWith('suites/'))).toBe(true);
@@ -59,8 +62,15 @@ describe('the published package', () => {
 
   it('holds no test files and nothing of the development folders', () => {
     expect(files.filter((f) => /\.(test|e2e|itest)\./.test(f))).toEqual([]);
-    expect(files.filter((f) => DEV_FOLDERS.some((d) => f.startsWith(`dist/${d}/`)))).toEqual([]);
     expect(files.filter((f) => f.startsWith('src/'))).toEqual([]);
+    // The CLI is bundled: what is in it is read from the module names above its modules.
+    const bundled = files
+      .filter((f) => f.startsWith('dist/') && f.endsWith('.js'))
+      .flatMap((f) => [...fs.readFileSync(path.join(copy, f), 'utf8').matchAll(BUNDLED_MODULE)].map((m) => m[1]));
+    expect(bundled).toContain('src/cli/main.ts');
+    const notRuntime = (m: string) =>
+      /\.(test|e2e|itest)\.ts$/.test(m) || DEV_FOLDERS.some((d) => m.startsWith(`src/${d}/`));
+    expect(bundled.filter(notRuntime)).toEqual([]);
   });
 
   it("installs into a project: its `npx conform` runs the default job (exit 0); --version is conform's", async () => {

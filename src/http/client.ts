@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { request, errors as undiciErrors, type Dispatcher } from 'undici';
+import { request, errors as undiciErrors, type Dispatcher } from './undici.js';
 import { createDispatcher, type Network } from './network.js';
 import { tlsRefusal } from './tlsRefusal.js';
 

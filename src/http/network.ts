@@ -2,7 +2,7 @@
 // --insecure), the proxies of the environment, and the run's request rate.
 // One Network per run; every HTTP client of the run (identity, discovery,
 // pre-flight, the cases) is built with it, so the rate is the whole run's.
-import { Agent, Dispatcher, EnvHttpProxyAgent } from 'undici';
+import { Agent, Dispatcher, EnvHttpProxyAgent } from './undici.js';
 import { RequestPace } from './pace.js';
 
 export interface TlsTrust {

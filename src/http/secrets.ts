@@ -81,10 +81,12 @@ interface Compiled {
   value: string;
   /** The secret in any mix of plain and escaped characters, any letter case. */
   whole: RegExp;
+  /** The fewest UTF-16 units `whole` matches: one for each character, every form of one being at least that long. */
+  wholeLength: number;
   /** A text ending in the first characters of the secret (at least MIN_CUT_PREFIX), maybe mid-escape. */
   start?: RegExp;
   /** The secret base64-encoded, at each of the three alignments a longer text may put it at. */
-  encoded?: RegExp;
+  encoded?: { pattern: RegExp; shortest: number };
 }
 
 /** Secrets this long or longer are also looked for base64-encoded (shorter cores would match by chance). */
@@ -95,7 +97,7 @@ const MIN_ENCODED = 8;
  * dXNlcjpwYXNz`, a JWT's payload): at each alignment, the characters that
  * depend on its bytes alone; in the standard and the URL-safe alphabet.
  */
-function encodedPattern(value: string): RegExp | undefined {
+function encodedPattern(value: string): Compiled['encoded'] {
   const bytes = Buffer.from(value, 'utf8');
   if (bytes.length < MIN_ENCODED) return undefined;
   const cores = [0, 1, 2].flatMap((k) => {
@@ -103,20 +105,22 @@ function encodedPattern(value: string): RegExp | undefined {
     const core = text.slice(Math.ceil((8 * k) / 6), Math.floor((8 * (k + bytes.length)) / 6));
     return [core, core.replace(/\+/g, '-').replace(/\//g, '_')];
   });
-  return new RegExp([...new Set(cores)].map(escapeRegExp).join('|'), 'g');
+  const pattern = new RegExp([...new Set(cores)].map(escapeRegExp).join('|'), 'g');
+  return { pattern, shortest: Math.min(...cores.map((core) => core.length)) };
 }
 
 function compile(value: string): Compiled {
   const chars = [...value].map(charPattern);
   const whole = new RegExp(chars.join(''), 'gi');
+  const wholeLength = chars.length;
   const encoded = encodedPattern(value);
-  if (chars.length <= MIN_CUT_PREFIX) return { value, whole, encoded };
+  if (chars.length <= MIN_CUT_PREFIX) return { value, whole, wholeLength, encoded };
   // c1c2c3c4(?:c5(?:c6…)?)? — then perhaps the start of one more escape, then the end.
   let rest = '';
   for (let i = chars.length - 2; i >= MIN_CUT_PREFIX; i--) rest = `(?:${chars[i]}${rest})?`;
   const partial = '(?:\\\\+u?[0-9a-f]{0,3}|%(?:25)*[0-9a-f]?|&(?:#x?[0-9a-f]*)?)?';
   const start = new RegExp(`${chars.slice(0, MIN_CUT_PREFIX).join('')}${rest}${partial}$`, 'i');
-  return { value, whole, start, encoded };
+  return { value, whole, wholeLength, start, encoded };
 }
 
 /**
@@ -160,9 +164,11 @@ export class Secrets {
 
   redact(text: string): string {
     let out = text;
+    // A text shorter than any match is not searched: most of what is redacted
+    // is short (header names and values, messages), and the patterns are long.
     for (const s of this.ordered) {
-      out = out.replace(s.whole, REDACTED);
-      if (s.encoded) out = out.replace(s.encoded, REDACTED);
+      if (out.length >= s.wholeLength) out = out.replace(s.whole, REDACTED);
+      if (s.encoded && out.length >= s.encoded.shortest) out = out.replace(s.encoded.pattern, REDACTED);
     }
     return out;
   }

@@ -1,5 +1,5 @@
-// The CLI compiled with the compiler `npm run build` uses — each file of the
-// build transpiled on its own, nothing bundled, into <root>/dist beside links
+// The CLI's sources compiled with TypeScript's compiler — each file transpiled
+// on its own, nothing bundled, into <root>/dist beside links
 // to the checkout's package.json, schemas, suites and node_modules — so that a
 // child runs plain JavaScript, as a CI job running `npx conform` does. Through
 // tsx, each child would spend about a second and 180 MiB on loading TypeScript.
@@ -9,8 +9,8 @@ import ts from 'typescript';
 import { PACKAGE_ROOT } from '../paths.js';
 import { tempDir } from './tmp.js';
 
-/** What tsconfig.build.json leaves out of the build. */
-const NOT_BUILT = /(\.test|\.e2e|\.itest)\.ts$|^(testing|openstack|docs|mutants|bench)\//;
+/** What the CLI does not import: tests, and the folders for development. */
+const NOT_BUILT = /(\.test|\.e2e|\.itest)\.ts$|^(testing|openstack|docs|mutants|bench|build)\//;
 
 const OPTIONS: ts.CompilerOptions = { module: ts.ModuleKind.ES2022, target: ts.ScriptTarget.ES2022 };
 

@@ -1,8 +1,9 @@
 // `conform [run]` and `conform config`: the options of RUN_OPTIONS, --config and authentication.
+// What a run does (HTTP, validators, reports) is loaded only when it starts:
+// `conform config` and `conform --help` need none of it.
 import type { Argv } from 'yargs';
 import { authOptions } from '../../auth/cliFlags.js';
 import { configCommand } from '../commands/config.js';
-import { runCommand } from '../commands/run.js';
 import { CONFIG_FILE } from '../config.js';
 import { resolveRun } from '../resolveRun.js';
 import { declareRunOptions } from '../runOptions.js';
@@ -20,7 +21,11 @@ function runOptions(y: Argv) {
 export const run: CommandSpec = {
   command: ['$0', 'run'],
   builder: runOptions,
-  handler: (a, { io, signal, cwd }) => runCommand(resolveRun(a, io, { env: process.env, cwd }).options, io, signal),
+  handler: async (a, { io, signal, cwd }) => {
+    const { options } = resolveRun(a, io, { env: process.env, cwd });
+    const { runCommand } = await import('../commands/run.js');
+    return runCommand(options, io, signal);
+  },
   nonEmpty: credentialFlags,
 };
 
