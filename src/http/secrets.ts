@@ -70,11 +70,17 @@ function forms(ch: string): string[] {
  * either letter case, or any of its escapes (`\u0061`, `%61`, `&#x61;` and
  * those of the other letter case; hex digits in either case).
  */
-function charPattern(ch: string): string {
+function charPattern(ch: string, written: (ch: string) => string[] = forms): string {
   const cases = new Set([ch, ch.toLowerCase(), ch.toUpperCase()].filter((c) => [...c].length === 1));
-  const all = new Set([...cases].flatMap(forms));
+  const all = new Set([...cases].flatMap(written));
   return `(?:${[...all].join('|')})`;
 }
+
+/** A character only as itself: in a text with none of ESCAPING, all the forms of one that can be there. */
+const literally = (ch: string) => [escapeRegExp(ch)];
+
+/** What every escaped form of a character starts with, or is (`+` for a space). */
+const ESCAPING = /[\\%&+]/;
 
 /** A secret, compiled once: its own pattern, and one for a text that ends in its first characters. */
 interface Compiled {
@@ -85,6 +91,12 @@ interface Compiled {
   wholeLength: number;
   /** A text ending in the first characters of the secret (at least MIN_CUT_PREFIX), maybe mid-escape. */
   start?: RegExp;
+  /**
+   * `whole` and `start` for a text with none of ESCAPING, where they can
+   * match only the secret's own characters: the same matches, found much
+   * faster than through every form of every character.
+   */
+  plain: { whole: RegExp; start?: RegExp };
   /** The secret base64-encoded, at each of the three alignments a longer text may put it at. */
   encoded?: { pattern: RegExp; shortest: number };
 }
@@ -109,18 +121,22 @@ function encodedPattern(value: string): Compiled['encoded'] {
   return { pattern, shortest: Math.min(...cores.map((core) => core.length)) };
 }
 
-function compile(value: string): Compiled {
-  const chars = [...value].map(charPattern);
+/** The secret's patterns from those of its characters: it whole, and a text ending in its first ones. */
+function patterns(chars: string[]): { whole: RegExp; start?: RegExp } {
   const whole = new RegExp(chars.join(''), 'gi');
-  const wholeLength = chars.length;
-  const encoded = encodedPattern(value);
-  if (chars.length <= MIN_CUT_PREFIX) return { value, whole, wholeLength, encoded };
+  if (chars.length <= MIN_CUT_PREFIX) return { whole };
   // c1c2c3c4(?:c5(?:c6…)?)? — then perhaps the start of one more escape, then the end.
   let rest = '';
   for (let i = chars.length - 2; i >= MIN_CUT_PREFIX; i--) rest = `(?:${chars[i]}${rest})?`;
   const partial = '(?:\\\\+u?[0-9a-f]{0,3}|%(?:25)*[0-9a-f]?|&(?:#x?[0-9a-f]*)?)?';
-  const start = new RegExp(`${chars.slice(0, MIN_CUT_PREFIX).join('')}${rest}${partial}$`, 'i');
-  return { value, whole, wholeLength, start, encoded };
+  return { whole, start: new RegExp(`${chars.slice(0, MIN_CUT_PREFIX).join('')}${rest}${partial}$`, 'i') };
+}
+
+function compile(value: string): Compiled {
+  const chars = [...value];
+  const { whole, start } = patterns(chars.map((ch) => charPattern(ch)));
+  const plain = patterns(chars.map((ch) => charPattern(ch, literally)));
+  return { value, whole, wholeLength: chars.length, start, plain, encoded: encodedPattern(value) };
 }
 
 /**
@@ -167,7 +183,7 @@ export class Secrets {
     // A text shorter than any match is not searched: most of what is redacted
     // is short (header names and values, messages), and the patterns are long.
     for (const s of this.ordered) {
-      if (out.length >= s.wholeLength) out = out.replace(s.whole, REDACTED);
+      if (out.length >= s.wholeLength) out = out.replace(ESCAPING.test(out) ? s.whole : s.plain.whole, REDACTED);
       if (s.encoded && out.length >= s.encoded.shortest) out = out.replace(s.encoded.pattern, REDACTED);
     }
     return out;
@@ -184,7 +200,7 @@ export class Secrets {
     for (const s of this.ordered) {
       if (!s.start) continue;
       const tail = out.slice(-LONGEST_FORM * s.value.length);
-      const found = s.start.exec(tail);
+      const found = (ESCAPING.test(tail) ? s.start : s.plain.start!).exec(tail);
       if (found) out = `${out.slice(0, out.length - found[0].length)}${REDACTED}`;
     }
     return { text: out, cut };
