@@ -76,11 +76,12 @@ function charPattern(ch: string, written: (ch: string) => string[] = forms): str
   return `(?:${[...all].join('|')})`;
 }
 
-/** A character only as itself: in a text with none of ESCAPING, all the forms of one that can be there. */
+/** A character only as itself: in a text with none of its escaping characters, all its forms that can be there. */
 const literally = (ch: string) => [escapeRegExp(ch)];
 
-/** What every escaped form of a character starts with, or is (`+` for a space). */
-const ESCAPING = /[\\%&+]/;
+/** What every escaped form of a character starts with, or is: `+` only for a space, which a token never holds. */
+const ESCAPING = /[\\%&]/;
+const ESCAPING_OR_SPACE = /[\\%&+]/;
 
 /** A secret, compiled once: its own pattern, and one for a text that ends in its first characters. */
 interface Compiled {
@@ -92,11 +93,13 @@ interface Compiled {
   /** A text ending in the first characters of the secret (at least MIN_CUT_PREFIX), maybe mid-escape. */
   start?: RegExp;
   /**
-   * `whole` and `start` for a text with none of ESCAPING, where they can
+   * `whole` and `start` for a text with none of `escaping`, where they can
    * match only the secret's own characters: the same matches, found much
    * faster than through every form of every character.
    */
   plain: { whole: RegExp; start?: RegExp };
+  /** The characters an escaped form of one of the secret's characters starts with, or is. */
+  escaping: RegExp;
   /** The secret base64-encoded, at each of the three alignments a longer text may put it at. */
   encoded?: { pattern: RegExp; shortest: number };
 }
@@ -136,7 +139,8 @@ function compile(value: string): Compiled {
   const chars = [...value];
   const { whole, start } = patterns(chars.map((ch) => charPattern(ch)));
   const plain = patterns(chars.map((ch) => charPattern(ch, literally)));
-  return { value, whole, wholeLength: chars.length, start, plain, encoded: encodedPattern(value) };
+  const escaping = chars.includes(' ') ? ESCAPING_OR_SPACE : ESCAPING;
+  return { value, whole, wholeLength: chars.length, start, plain, escaping, encoded: encodedPattern(value) };
 }
 
 /**
@@ -183,7 +187,7 @@ export class Secrets {
     // A text shorter than any match is not searched: most of what is redacted
     // is short (header names and values, messages), and the patterns are long.
     for (const s of this.ordered) {
-      if (out.length >= s.wholeLength) out = out.replace(ESCAPING.test(out) ? s.whole : s.plain.whole, REDACTED);
+      if (out.length >= s.wholeLength) out = out.replace(s.escaping.test(out) ? s.whole : s.plain.whole, REDACTED);
       if (s.encoded && out.length >= s.encoded.shortest) out = out.replace(s.encoded.pattern, REDACTED);
     }
     return out;
@@ -200,7 +204,7 @@ export class Secrets {
     for (const s of this.ordered) {
       if (!s.start) continue;
       const tail = out.slice(-LONGEST_FORM * s.value.length);
-      const found = (ESCAPING.test(tail) ? s.start : s.plain.start!).exec(tail);
+      const found = (s.escaping.test(tail) ? s.start : s.plain.start!).exec(tail);
       if (found) out = `${out.slice(0, out.length - found[0].length)}${REDACTED}`;
     }
     return { text: out, cut };
