@@ -271,7 +271,6 @@ export class CaseRun {
     });
   }
 
-  /** Every registered cleanup, last registered first. */
   /** Sends the cleanups; after them the case records nothing more, and its made-up token is forgotten. */
   async cleanup(): Promise<void> {
     try {
@@ -281,6 +280,7 @@ export class CaseRun {
     }
   }
 
+  /** Every registered cleanup, last registered first. */
   private async sendCleanups(): Promise<void> {
     for (const registered of [...this.cleanups].reverse()) {
       // Built when it was registered: it carries the token in use now (renewed since, maybe).
