@@ -24,6 +24,12 @@ describe('report files written piece by piece', () => {
         if (i % 50 === 0) expect(spool.read(String(i))).toBe(p);
       });
       pieces.forEach((p, i) => expect(spool.read(String(i))).toBe(p));
+      // Out of the order they were added: backwards, then each pair swapped.
+      for (let i = pieces.length - 1; i >= 0; i--) expect(spool.read(String(i))).toBe(pieces[i]);
+      for (let i = 0; i + 1 < pieces.length; i += 2) {
+        expect(spool.read(String(i + 1))).toBe(pieces[i + 1]);
+        expect(spool.read(String(i))).toBe(pieces[i]);
+      }
       expect(spool.read('none')).toBeUndefined();
     } finally {
       spool.dispose();

@@ -70,6 +70,8 @@ export class Spool {
   private readonly index = new Map<string, { at: number; bytes: number }>();
   /** The last block read, and where in the file it starts. */
   private block?: { at: number; data: Buffer };
+  /** What blocks are read into, but for a text larger than one. */
+  private blockBuffer?: Buffer;
 
   add(key: string, text: string): void {
     const writer = (this.writer ??= this.open());
@@ -80,22 +82,33 @@ export class Spool {
 
   /**
    * Read a block at a time: a report reads the texts in about the order they
-   * were added (cases finish about in the order they start), so most reads
-   * are served from the block the one before read, not by a call to the system.
+   * were added (cases finish about in the order they start, some a little
+   * before or after), so most reads are served from the block around the one
+   * before, not by a call to the system.
    */
   read(key: string): string | undefined {
     const entry = this.index.get(key);
     if (!entry || !this.writer) return undefined;
     const { at, bytes } = entry;
-    const block = this.block;
-    if (!block || at < block.at || at + bytes > block.at + block.data.length) {
-      this.writer.flush();
-      const data = Buffer.allocUnsafe(Math.max(READ_BLOCK_BYTES, bytes));
-      const read = fs.readSync(this.writer.fd, data, 0, data.length, at);
-      this.block = { at, data: data.subarray(0, read) };
-      return this.block.data.toString('utf8', 0, bytes);
-    }
+    const block = this.holding(at, bytes) ?? this.readBlock(this.writer, at, bytes);
     return block.data.toString('utf8', at - block.at, at - block.at + bytes);
+  }
+
+  private holding(at: number, bytes: number): { at: number; data: Buffer } | undefined {
+    const block = this.block;
+    return block && at >= block.at && at + bytes <= block.at + block.data.length ? block : undefined;
+  }
+
+  /** A block with the text at `at` in its middle (or at its start, near the start of the file). */
+  private readBlock(writer: ChunkedWriter, at: number, bytes: number): { at: number; data: Buffer } {
+    writer.flush();
+    const buffer =
+      bytes > READ_BLOCK_BYTES
+        ? Buffer.allocUnsafe(bytes)
+        : (this.blockBuffer ??= Buffer.allocUnsafe(READ_BLOCK_BYTES));
+    const start = Math.max(0, at - Math.floor((buffer.length - bytes) / 2));
+    const read = fs.readSync(writer.fd, buffer, 0, buffer.length, start);
+    return (this.block = { at: start, data: buffer.subarray(0, read) });
   }
 
   dispose(): void {
@@ -103,6 +116,7 @@ export class Spool {
     if (this.file) fs.rmSync(this.file, { force: true });
     this.writer = undefined;
     this.block = undefined;
+    this.blockBuffer = undefined;
     this.index.clear();
   }
 
