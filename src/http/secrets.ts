@@ -81,7 +81,9 @@ const literally = (ch: string) => [escapeRegExp(ch)];
 
 /** What every escaped form of a character starts with, or is: `+` only for a space, which a token never holds. */
 const ESCAPING = /[\\%&]/;
-const ESCAPING_OR_SPACE = /[\\%&+]/;
+
+/** Which escaping characters a text holds: those every secret's forms start with, and `+`. */
+const escapesIn = (text: string) => ({ any: ESCAPING.test(text), plus: text.includes('+') });
 
 /** A secret, compiled once: its own pattern, and one for a text that ends in its first characters. */
 interface Compiled {
@@ -93,13 +95,13 @@ interface Compiled {
   /** A text ending in the first characters of the secret (at least MIN_CUT_PREFIX), maybe mid-escape. */
   start?: RegExp;
   /**
-   * `whole` and `start` for a text with none of `escaping`, where they can
+   * `whole` and `start` for a text it cannot be escaped in (escapedIn), where they can
    * match only the secret's own characters: the same matches, found much
    * faster than through every form of every character.
    */
   plain: { whole: RegExp; start?: RegExp };
-  /** The characters an escaped form of one of the secret's characters starts with, or is. */
-  escaping: RegExp;
+  /** Whether a text holding these escaping characters may hold the secret escaped. */
+  escapedIn(escapes: ReturnType<typeof escapesIn>): boolean;
   /** The secret base64-encoded, at each of the three alignments a longer text may put it at. */
   encoded?: { pattern: RegExp; shortest: number };
 }
@@ -139,8 +141,9 @@ function compile(value: string): Compiled {
   const chars = [...value];
   const { whole, start } = patterns(chars.map((ch) => charPattern(ch)));
   const plain = patterns(chars.map((ch) => charPattern(ch, literally)));
-  const escaping = chars.includes(' ') ? ESCAPING_OR_SPACE : ESCAPING;
-  return { value, whole, wholeLength: chars.length, start, plain, escaping, encoded: encodedPattern(value) };
+  const spaced = chars.includes(' ');
+  const escapedIn = (escapes: ReturnType<typeof escapesIn>) => escapes.any || (spaced && escapes.plus);
+  return { value, whole, wholeLength: chars.length, start, plain, escapedIn, encoded: encodedPattern(value) };
 }
 
 /**
@@ -184,10 +187,12 @@ export class Secrets {
 
   redact(text: string): string {
     let out = text;
+    // Found once: what is put in place of a secret adds no escape, and takes one away only with the secret.
+    const escapes = escapesIn(text);
     // A text shorter than any match is not searched: most of what is redacted
     // is short (header names and values, messages), and the patterns are long.
     for (const s of this.ordered) {
-      if (out.length >= s.wholeLength) out = out.replace(s.escaping.test(out) ? s.whole : s.plain.whole, REDACTED);
+      if (out.length >= s.wholeLength) out = out.replace(s.escapedIn(escapes) ? s.whole : s.plain.whole, REDACTED);
       if (s.encoded && out.length >= s.encoded.shortest) out = out.replace(s.encoded.pattern, REDACTED);
     }
     return out;
@@ -204,7 +209,7 @@ export class Secrets {
     for (const s of this.ordered) {
       if (!s.start) continue;
       const tail = out.slice(-LONGEST_FORM * s.value.length);
-      const found = (s.escaping.test(tail) ? s.start : s.plain.start!).exec(tail);
+      const found = (s.escapedIn(escapesIn(tail)) ? s.start : s.plain.start!).exec(tail);
       if (found) out = `${out.slice(0, out.length - found[0].length)}${REDACTED}`;
     }
     return { text: out, cut };
