@@ -144,6 +144,8 @@ export class HttpClient {
       });
       stream.on('end', () => done(false));
       stream.on('error', reject);
+      // Closed with neither an end nor an error (after either, this changes nothing).
+      stream.on('close', () => reject(new Error('the answer ended before its body did')));
     });
   }
 
