@@ -36,16 +36,16 @@ type Origin =
 /** A profile from its checked catalog and suite, with validators compiled from the schemas `schemas` gives. */
 export function assembleProfile(catalog: Catalog, suite: Suite, schemas: SchemaSource, origin: Origin): Profile {
   const text = schemas('faults.schema.json');
+  const folder = 'folder' in origin ? origin : undefined;
   const compiled = 'compiled' in origin ? origin.compiled(text) : undefined;
-  const trusted = 'folder' in origin ? text === origin.generated : true;
-  const json = new JsonFaultValidator(JSON.parse(text), trusted, compiled);
+  const json = new JsonFaultValidator(JSON.parse(text), folder ? text === folder.generated : true, compiled);
   let xsd: XsdFaultValidator | undefined;
   if (catalog.formats.includes('xml')) {
     const byNamespace = new Map<string, string>();
     for (const ns of acceptedNamespaces(catalog)) byNamespace.set(ns, schemas(xsdFileName(catalog, ns)));
-    xsd = new XsdFaultValidator(byNamespace, 'folder' in origin ? origin.broken : undefined);
+    xsd = new XsdFaultValidator(byNamespace, folder?.broken);
   }
-  return { catalog, suite, json, xsd, ...('folder' in origin ? { folder: origin.folder } : {}) };
+  return { catalog, suite, json, xsd, ...(folder ? { folder: folder.folder } : {}) };
 }
 
 /** Loads a built-in profile's catalog, scenarios and the generated schemas and validators it validates with. */
