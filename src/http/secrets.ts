@@ -83,7 +83,11 @@ const literally = (ch: string) => [escapeRegExp(ch)];
 const ESCAPING = /[\\%&]/;
 
 /** Which escaping characters a text holds: those every secret's forms start with, and `+`. */
-const escapesIn = (text: string) => ({ any: ESCAPING.test(text), plus: text.includes('+') });
+interface Escapes {
+  any: boolean;
+  plus: boolean;
+}
+const escapesIn = (text: string): Escapes => ({ any: ESCAPING.test(text), plus: text.includes('+') });
 
 /** A secret, compiled once: its own pattern, and one for a text that ends in its first characters. */
 interface Compiled {
@@ -101,7 +105,7 @@ interface Compiled {
    */
   plain: { whole: RegExp; start?: RegExp };
   /** Whether a text holding these escaping characters may hold the secret escaped. */
-  escapedIn(escapes: ReturnType<typeof escapesIn>): boolean;
+  escapedIn(escapes: Escapes): boolean;
   /** The secret base64-encoded, at each of the three alignments a longer text may put it at. */
   encoded?: { pattern: RegExp; shortest: number };
 }
@@ -142,7 +146,7 @@ function compile(value: string): Compiled {
   const { whole, start } = patterns(chars.map((ch) => charPattern(ch)));
   const plain = patterns(chars.map((ch) => charPattern(ch, literally)));
   const spaced = chars.includes(' ');
-  const escapedIn = (escapes: ReturnType<typeof escapesIn>) => escapes.any || (spaced && escapes.plus);
+  const escapedIn = (escapes: Escapes) => escapes.any || (spaced && escapes.plus);
   return { value, whole, wholeLength: chars.length, start, plain, escapedIn, encoded: encodedPattern(value) };
 }
 
